@@ -1,0 +1,27 @@
+package dev.monobridge.connector.bridge;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import dev.monobridge.connector.capture.PostgresSource;
+import dev.monobridge.projector.definition.ProjectionDefinition;
+
+/**
+ * Everything the bridge needs to start, resolved: secrets read, definitions loaded. {@code mongoUri}
+ * may hold credentials, so {@link #toString()} leaves it out.
+ */
+public record BridgeOptions(PostgresSource source, String mongoUri, String mongoDatabase, Path offsetsFile,
+                            Duration offsetFlushInterval, List<ProjectionDefinition> projections,
+                            Duration deleteMarkerGrace) {
+
+    public BridgeOptions {
+        projections = List.copyOf(projections);
+    }
+
+    @Override
+    public String toString() {
+        return "BridgeOptions[" + source + ", mongoDatabase=" + mongoDatabase + ", offsets=" + offsetsFile
+                + ", projections=" + projections.stream().map(ProjectionDefinition::name).toList() + "]";
+    }
+}

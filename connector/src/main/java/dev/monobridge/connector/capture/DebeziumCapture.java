@@ -1,0 +1,143 @@
+package dev.monobridge.connector.capture;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.monobridge.projector.change.Change;
+import dev.monobridge.projector.core.DeadLetter;
+import dev.monobridge.projector.core.Projector;
+import io.debezium.embedded.Connect;
+import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.RecordChangeEvent;
+import io.debezium.engine.format.ChangeEventFormat;
+
+/**
+ * Runs Debezium's embedded engine on a PostgreSQL source and feeds every batch to the projector.
+ *
+ * <p>Offsets are committed only for records whose batch the projector has made durable in MongoDB:
+ * {@link Projector#accept} returns only after MongoDB acknowledged, and only then are the records
+ * marked processed. After a crash the engine replays from the last saved offset, and the projector's
+ * position guards make the replay harmless.
+ *
+ * <p>Lifecycle: {@link #start()} once, then {@link #close()} once; close waits for the batch in hand.
+ */
+public final class DebeziumCapture implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DebeziumCapture.class);
+
+    private final PostgresSource source;
+    private final Path offsetsFile;
+    private final Duration offsetFlushInterval;
+    private final Projector projector;
+    private final DebeziumChangeMapper mapper = new DebeziumChangeMapper();
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "monobridge-capture");
+        thread.setDaemon(false);
+        return thread;
+    });
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicReference<String> failure = new AtomicReference<>();
+    private DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
+
+    public DebeziumCapture(PostgresSource source, Path offsetsFile, Duration offsetFlushInterval, Projector projector) {
+        this.source = source;
+        this.offsetsFile = offsetsFile;
+        this.offsetFlushInterval = offsetFlushInterval;
+        this.projector = projector;
+    }
+
+    public void start() {
+        try {
+            if (offsetsFile.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(offsetsFile.toAbsolutePath().getParent());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create the directory for offsets file " + offsetsFile, e);
+        }
+        engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
+                .using(DebeziumProperties.of(source, offsetsFile, offsetFlushInterval))
+                .notifying(this::handleBatch)
+                .using((success, message, error) -> {
+                    if (!success) {
+                        failure.set(message + (error == null ? "" : ": " + error));
+                        LOG.error("Capture stopped: {}", message, error);
+                    }
+                    stopped.countDown();
+                })
+                .build();
+        LOG.info("Starting capture from {}", source);
+        executor.execute(engine);
+    }
+
+    private void handleBatch(List<RecordChangeEvent<SourceRecord>> records,
+                             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
+            throws InterruptedException {
+        List<Change> changes = new ArrayList<>(records.size());
+        List<DeadLetter> unreadable = new ArrayList<>();
+        for (RecordChangeEvent<SourceRecord> event : records) {
+            SourceRecord record = event.record();
+            try {
+                mapper.map(record).ifPresent(changes::add);
+            } catch (UnreadableRecordException e) {
+                LOG.warn("Unreadable record on {}: {}", record.topic(), e.getMessage());
+                unreadable.add(DeadLetter.unreadable(String.valueOf(record), e.getMessage()));
+            }
+        }
+        projector.accept(changes, unreadable);
+        for (RecordChangeEvent<SourceRecord> event : records) {
+            committer.markProcessed(event);
+        }
+        committer.markBatchFinished();
+    }
+
+    /** Whether the engine has stopped, by itself (an error) or by {@link #close()}. */
+    public boolean isStopped() {
+        return stopped.getCount() == 0;
+    }
+
+    /** Why the engine stopped by itself, if it did. */
+    public String failure() {
+        return failure.get();
+    }
+
+    /** Waits until the engine stops; true if it did within the timeout. */
+    public boolean awaitStop(Duration timeout) throws InterruptedException {
+        return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (engine != null) {
+                engine.close();
+            }
+        } catch (IOException e) {
+            LOG.warn("Closing the engine failed", e);
+        }
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(60, TimeUnit.SECONDS)) {
+                LOG.warn("The capture thread did not stop within 60 s");
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            executor.shutdownNow();
+        }
+    }
+
+}

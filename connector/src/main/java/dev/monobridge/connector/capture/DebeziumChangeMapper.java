@@ -1,0 +1,92 @@
+package dev.monobridge.connector.capture;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.kafka.connect.connector.ConnectRecord;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.DataException;
+
+import dev.monobridge.projector.change.Change;
+import dev.monobridge.projector.change.Op;
+import dev.monobridge.projector.change.RowKey;
+import dev.monobridge.projector.change.SourcePosition;
+
+/**
+ * The one place where Debezium's change-event envelope becomes the projector's {@link Change}. It
+ * reads any {@link ConnectRecord}, so the embedded engine's source records and, in Kafka Connect, a
+ * sink task's records go through the same code.
+ *
+ * <p>Every operation is handled explicitly:
+ * <ul>
+ *   <li>{@code c}, {@code r}, {@code u}, {@code d}: a change to one row;</li>
+ *   <li>{@code t}: a truncate of the whole table, with no key;</li>
+ *   <li>{@code m}: a logical decoding message, which names no row: nothing to project;</li>
+ *   <li>a record with a null value: the tombstone Debezium sends after a delete so that Kafka log
+ *       compaction can drop the key. The delete before it already carried the change, so the
+ *       tombstone is nothing to project, which is how a delete is handled once.</li>
+ * </ul>
+ * Anything else is unreadable and becomes a dead letter.
+ */
+public final class DebeziumChangeMapper {
+
+    private final PostgresPositions positions = new PostgresPositions();
+
+    /** The change the record carries, or empty for a record that carries none (tombstone, message). */
+    public Optional<Change> map(ConnectRecord<?> record) {
+        if (record.value() == null) {
+            return Optional.empty();
+        }
+        if (!(record.value() instanceof Struct envelope)) {
+            throw new UnreadableRecordException("not a Debezium change event: the value is a "
+                    + record.value().getClass().getName());
+        }
+        try {
+            return read(record, envelope);
+        } catch (DataException | ClassCastException | IllegalArgumentException | NullPointerException e) {
+            throw new UnreadableRecordException("cannot read the change event on " + record.topic() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<Change> read(ConnectRecord<?> record, Struct envelope) {
+        if (envelope.schema().field("op") == null) {
+            throw new UnreadableRecordException("not a Debezium change event: no 'op' field in " + envelope.schema().name());
+        }
+        String code = envelope.getString("op");
+        if ("m".equals(code)) {
+            return Optional.empty();
+        }
+        Op op = Op.fromCode(code);
+        Struct source = envelope.getStruct("source");
+        String table = source.getString("schema") + "." + source.getString("table");
+        SourcePosition position = positions.of(source, op);
+        Instant commitTime = commitTime(source);
+        Object txId = source.schema().field("txId") == null ? null : source.get("txId");
+        if (op == Op.TRUNCATE) {
+            return Optional.of(new Change(table, op, null, null, null, position, commitTime, txId == null ? null : txId.toString()));
+        }
+        Map<String, Object> before = DebeziumValues.row(envelope.getStruct("before"));
+        Map<String, Object> after = op == Op.DELETE ? null : DebeziumValues.row(envelope.getStruct("after"));
+        RowKey key = key(record, table);
+        return Optional.of(new Change(table, op, key, before, after, position, commitTime, txId == null ? null : txId.toString()));
+    }
+
+    private static RowKey key(ConnectRecord<?> record, String table) {
+        if (!(record.key() instanceof Struct key)) {
+            // Debezium sends no key for a table without a primary key: such a row has no identity
+            // that a later update or delete could be matched to.
+            throw new UnreadableRecordException("table " + table + " has no primary key (no record key); "
+                    + "give it one, or set REPLICA IDENTITY and a message.key.columns mapping");
+        }
+        return new RowKey(DebeziumValues.row(key));
+    }
+
+    private static Instant commitTime(Struct source) {
+        if (source.schema().field("ts_us") != null && source.get("ts_us") != null) {
+            long micros = source.getInt64("ts_us");
+            return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+        }
+        return Instant.ofEpochMilli(source.getInt64("ts_ms"));
+    }
+}

@@ -1,0 +1,125 @@
+package dev.monobridge.connector.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.bson.BsonDocument;
+import org.bson.json.JsonWriterSettings;
+
+import dev.monobridge.connector.bridge.Bridge;
+import dev.monobridge.connector.bridge.BridgeOptions;
+import dev.monobridge.connector.capture.PostgresSource;
+import dev.monobridge.connector.demo.DemoPostgres;
+import dev.monobridge.connector.demo.DemoSchema;
+import dev.monobridge.connector.demo.DemoSize;
+import dev.monobridge.connector.demo.InProcessMongo;
+import dev.monobridge.connector.demo.LoadGenerator;
+import dev.monobridge.projector.definition.ProjectionDefinition;
+import dev.monobridge.projector.definition.ProjectionDefinitionReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The whole bridge on embedded defaults: a real PostgreSQL (embedded binaries) holding a betting
+ * monolith's schema under a live workload, the bridge, and an in-process MongoDB-compatible server
+ * (or a real MongoDB with {@code --mongo-uri}).
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run the bridge on an embedded PostgreSQL with a live betting workload, into an in-process MongoDB.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--mongo-uri", description = "A real MongoDB to write to, instead of the in-process server.")
+    private String mongoUri;
+
+    @Option(names = "--rate", defaultValue = "200", description = "Source changes per second the workload makes (default: ${DEFAULT-VALUE}).")
+    private double rate;
+
+    @Option(names = "--duration", description = "Stop after this many seconds (default: run until Ctrl-C).")
+    private Integer durationSeconds;
+
+    @Option(names = "--projections", defaultValue = "config/projections", description = "Projection definitions (default: ${DEFAULT-VALUE}).")
+    private Path projectionsDirectory;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed of the data and the workload (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        List<ProjectionDefinition> projections = new ProjectionDefinitionReader().readDirectory(projectionsDirectory);
+        Path work = Files.createTempDirectory("monobridge-demo");
+        System.out.println("Starting an embedded PostgreSQL with logical decoding...");
+        try (ShutdownSignal shutdown = new ShutdownSignal();
+             DemoPostgres postgres = DemoPostgres.startFresh();
+             InProcessMongo inProcessMongo = mongoUri == null ? InProcessMongo.start() : null) {
+            DemoSchema.create(postgres.dataSource());
+            DemoSchema.seed(postgres.dataSource(), DemoSize.small(), seed);
+            String uri = mongoUri != null ? mongoUri : inProcessMongo.connectionString();
+            BridgeOptions options = new BridgeOptions(source(postgres, projections), uri, "monobridge",
+                    work.resolve("offsets.dat"), Duration.ofSeconds(1), projections, Duration.ofHours(1));
+            try (Bridge bridge = Bridge.start(options); LoadGenerator workload = new LoadGenerator(postgres.dataSource(), rate, seed)) {
+                explain(postgres, uri, projections);
+                workload.start();
+                run(bridge, shutdown);
+                System.out.printf("Stopping. The workload made %,d source changes in %,d transactions.%n",
+                        workload.changes(), workload.transactions());
+                if (bridge.capture().failure() != null) {
+                    System.err.println("monobridge: capture stopped: " + bridge.capture().failure());
+                    return ErrorHandler.FAILURE;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private void run(Bridge bridge, ShutdownSignal shutdown) throws InterruptedException {
+        ProgressLine progress = new ProgressLine();
+        long started = System.nanoTime();
+        int ticks = 0;
+        while (!bridge.capture().isStopped() && !shutdown.await(Duration.ofSeconds(2))) {
+            progress.print(System.out, bridge);
+            if (++ticks % 15 == 1) {
+                showSample(bridge);
+            }
+            if (durationSeconds != null && System.nanoTime() - started > Duration.ofSeconds(durationSeconds).toNanos()) {
+                return;
+            }
+        }
+    }
+
+    private static void showSample(Bridge bridge) {
+        ProjectionDefinition first = bridge.projections().get(0);
+        BsonDocument sample = bridge.database().getCollection(first.collection(), BsonDocument.class).find().first();
+        if (sample != null) {
+            String json = sample.toJson(JsonWriterSettings.builder().indent(true).build());
+            String[] lines = json.split("\n");
+            System.out.println("A " + first.name() + " document (first 30 lines):");
+            for (int i = 0; i < Math.min(30, lines.length); i++) {
+                System.out.println("  " + lines[i]);
+            }
+        }
+    }
+
+    private static PostgresSource source(DemoPostgres postgres, List<ProjectionDefinition> projections) {
+        return new PostgresSource(postgres.host(), postgres.port(), postgres.database(), postgres.user(), postgres.password(),
+                "monobridge", "monobridge", "initial", BridgeOptionsFactory.capturedTables(projections),
+                Duration.ofMillis(50), 2048);
+    }
+
+    private void explain(DemoPostgres postgres, String uri, List<ProjectionDefinition> projections) {
+        System.out.println();
+        System.out.println("Monobridge demo is running. Ctrl-C stops it.");
+        System.out.println("  source:  PostgreSQL at " + postgres.jdbcUrl() + " (user postgres), workload " + rate + " changes/s");
+        System.out.println("  target:  " + (mongoUri == null ? "in-process MongoDB at " + uri : "MongoDB (given URI)") + ", database monobridge");
+        for (ProjectionDefinition projection : projections) {
+            System.out.println("  projection " + projection.name() + " (team " + projection.team() + ") -> collection "
+                    + projection.collection());
+        }
+        if (mongoUri == null) {
+            System.out.println("  look at the documents: mongosh '" + uri + "/monobridge' --eval 'db.racing_homepage.findOne()'");
+        }
+        System.out.println();
+    }
+}

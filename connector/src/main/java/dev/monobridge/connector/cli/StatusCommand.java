@@ -1,0 +1,48 @@
+package dev.monobridge.connector.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.bson.BsonDocument;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+
+import dev.monobridge.connector.config.BridgeConfig;
+import dev.monobridge.projector.definition.ProjectionDefinition;
+import dev.monobridge.projector.definition.ProjectionDefinitionReader;
+import dev.monobridge.projector.mongo.MongoProjectionStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** What the bridge has written: documents per projection, remembered rows, dead letters. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show documents per projection, the projector's remembered rows and dead letters.")
+final class StatusCommand implements Callable<Integer> {
+
+    @Mixin
+    private ConfigOption config;
+
+    @Override
+    public Integer call() {
+        BridgeConfig bridgeConfig = config.read();
+        List<ProjectionDefinition> projections = new ProjectionDefinitionReader().readDirectory(bridgeConfig.projectionsDirectory());
+        String uri = new Secrets(System.getenv()).mongoUri(bridgeConfig.mongo().uriEnv(), bridgeConfig.mongo().uri());
+        try (MongoClient client = MongoClients.create(uri)) {
+            MongoDatabase database = client.getDatabase(bridgeConfig.mongo().database());
+            System.out.printf("%-20s %-22s %10s  %s%n", "projection", "collection", "documents", "last source position");
+            for (ProjectionDefinition projection : projections) {
+                var collection = database.getCollection(projection.collection(), BsonDocument.class);
+                BsonDocument newest = collection.find().sort(Sorts.descending("_meta.position")).limit(1).first();
+                System.out.printf("%-20s %-22s %,10d  %s%n", projection.name(), projection.collection(),
+                        collection.countDocuments(),
+                        newest == null ? "-" : newest.getDocument("_meta").getString("position").getValue());
+            }
+            System.out.printf("remembered rows: %,d%n", database.getCollection(MongoProjectionStore.STATES).countDocuments());
+            System.out.printf("dead letters:    %,d%n", database.getCollection(MongoProjectionStore.DEAD_LETTERS).countDocuments());
+        }
+        return 0;
+    }
+}

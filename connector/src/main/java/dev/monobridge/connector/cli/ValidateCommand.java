@@ -1,0 +1,50 @@
+package dev.monobridge.connector.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import dev.monobridge.connector.bridge.BridgeOptions;
+import dev.monobridge.connector.config.BridgeConfig;
+import dev.monobridge.projector.definition.DefinitionValidator;
+import dev.monobridge.projector.definition.ProjectionDefinition;
+import dev.monobridge.projector.definition.ProjectionDefinitionReader;
+import dev.monobridge.projector.jdbc.JdbcSourceSchema;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Checks the settings and the projection definitions, as start-up does, without starting anything. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check bridge.yaml and every projection definition; with a source connection, against its schema too.")
+final class ValidateCommand implements Callable<Integer> {
+
+    @Mixin
+    private ConfigOption config;
+
+    @Option(names = "--offline", description = "Do not connect to the source: check the files only.")
+    private boolean offline;
+
+    @Override
+    public Integer call() {
+        BridgeConfig bridgeConfig = config.read();
+        List<ProjectionDefinition> projections = new ProjectionDefinitionReader().readDirectory(bridgeConfig.projectionsDirectory());
+        if (!offline) {
+            BridgeOptions options = BridgeOptionsFactory.from(bridgeConfig, System.getenv());
+            HikariConfig pool = new HikariConfig();
+            pool.setJdbcUrl(options.source().jdbcUrl());
+            pool.setUsername(options.source().user());
+            pool.setPassword(options.source().password());
+            pool.setMaximumPoolSize(1);
+            try (HikariDataSource dataSource = new HikariDataSource(pool)) {
+                DefinitionValidator.validate(projections, new JdbcSourceSchema(dataSource));
+            }
+        }
+        System.out.printf("OK: %s and %d projection definitions (%s)%s%n", config.file, projections.size(),
+                String.join(", ", projections.stream().map(ProjectionDefinition::name).toList()),
+                offline ? ", files only" : ", checked against the source schema");
+        return 0;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.monobridge.connector.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.monobridge.projector.definition.Problems;
+import dev.monobridge.projector.definition.YamlNode;
+
+/**
+ * Reads {@code bridge.yaml}: every key checked against {@link Settings}, every problem reported at once
+ * with file and line, and nothing clamped silently.
+ */
+public final class BridgeConfigReader {
+
+    public BridgeConfig read(Path file) {
+        Problems problems = new Problems();
+        Map<String, String> values = new HashMap<>();
+        Map<String, Integer> lines = new HashMap<>();
+        YamlNode.parse(file, problems).ifPresent(root -> collect(root, values, lines, problems));
+        BridgeConfig config = build(file.toString(), values, lines, problems);
+        problems.throwIfAny();
+        return config;
+    }
+
+    private static void collect(YamlNode root, Map<String, String> values, Map<String, Integer> lines, Problems problems) {
+        Set<String> sections = new LinkedHashSet<>();
+        Settings.ALL.forEach(s -> sections.add(s.section()));
+        Map<String, YamlNode> top = root.entries("bridge.yaml", problems);
+        YamlNode.rejectUnknownKeys(root, top, sections, "bridge.yaml", problems);
+        top.forEach((section, node) -> {
+            if (!sections.contains(section)) {
+                return;
+            }
+            Set<String> names = new LinkedHashSet<>();
+            Settings.ALL.stream().filter(s -> s.section().equals(section)).forEach(s -> names.add(s.name()));
+            Map<String, YamlNode> entries = node.entries("section '" + section + "'", problems);
+            YamlNode.rejectUnknownKeys(node, entries, names, "section '" + section + "'", problems);
+            entries.forEach((name, value) -> {
+                if (names.contains(name)) {
+                    value.text("'" + section + "." + name + "'", problems).ifPresent(text -> {
+                        values.put(section + "." + name, text);
+                        lines.put(section + "." + name, value.line());
+                    });
+                }
+            });
+        });
+    }
+
+    private static BridgeConfig build(String file, Map<String, String> values, Map<String, Integer> lines,
+                                      Problems problems) {
+        Reader r = new Reader(file, values, lines, problems);
+        BridgeConfig.Source source = new BridgeConfig.Source(
+                r.text(Settings.SOURCE_HOST), r.integer(Settings.SOURCE_PORT), r.text(Settings.SOURCE_DATABASE),
+                r.text(Settings.SOURCE_USER), r.text(Settings.SOURCE_PASSWORD_ENV), r.text(Settings.SOURCE_PASSWORD_FILE),
+                r.text(Settings.SOURCE_SLOT), r.text(Settings.SOURCE_PUBLICATION), r.text(Settings.SOURCE_SNAPSHOT_MODE),
+                Duration.ofMillis(r.integer(Settings.SOURCE_POLL_INTERVAL_MS)), r.integer(Settings.SOURCE_MAX_BATCH_SIZE));
+        if (!Set.of("initial", "no_data", "always", "when_needed").contains(source.snapshotMode())) {
+            problems.add(file, r.line(Settings.SOURCE_SNAPSHOT_MODE), "'source.snapshot-mode' is '" + source.snapshotMode()
+                    + "', expected one of initial, no_data, always, when_needed");
+        }
+        BridgeConfig.Mongo mongo = new BridgeConfig.Mongo(r.text(Settings.MONGO_URI_ENV), r.text(Settings.MONGO_URI),
+                r.text(Settings.MONGO_DATABASE));
+        if (mongo.uri() != null && mongo.uri().matches("mongodb(\\+srv)?://[^/@]*:[^/@]*@.*")) {
+            problems.add(file, r.line(Settings.MONGO_URI), "'mongo.uri' contains a password: put the URI in the environment "
+                    + "variable named by 'mongo.uri-env' instead");
+        }
+        return new BridgeConfig(source, mongo,
+                path(r.text(Settings.OFFSETS_FILE)),
+                Duration.ofMillis(r.integer(Settings.OFFSETS_FLUSH_INTERVAL_MS)),
+                path(r.text(Settings.PROJECTIONS_DIRECTORY)),
+                Duration.ofSeconds(r.integer(Settings.PROJECTOR_DELETE_MARKER_GRACE_SECONDS)));
+    }
+
+    /** Relative paths are relative to the working directory, as on the command line. */
+    private static Path path(String path) {
+        return path == null ? null : Path.of(path);
+    }
+
+    /** Reads typed values, reporting each bad one. */
+    private record Reader(String file, Map<String, String> values, Map<String, Integer> lines, Problems problems) {
+
+        int line(Setting setting) {
+            return lines.getOrDefault(setting.key(), 0);
+        }
+
+        String text(Setting setting) {
+            Optional<String> value = Optional.ofNullable(values.get(setting.key())).or(setting::defaultText);
+            if (value.isEmpty()) {
+                problems.add(file, 0, "missing '" + setting.key() + "': " + setting.description());
+                return null;
+            }
+            return value.get();
+        }
+
+        int integer(Setting setting) {
+            String text = text(setting);
+            if (text == null) {
+                return 0;
+            }
+            int min = setting.type() == Setting.Type.NON_NEGATIVE_INT ? 0 : 1;
+            int max = setting.type() == Setting.Type.PORT ? 65535 : Integer.MAX_VALUE;
+            try {
+                int value = Integer.parseInt(text.trim());
+                if (value >= min && value <= max) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            problems.add(file, line(setting), "'" + setting.key() + "' is '" + text + "', expected a whole number from "
+                    + min + " to " + max);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.monobridge.connector.config;
+
+import java.util.List;
+
+/** Every key of {@code bridge.yaml}. The README's configuration reference lists exactly these. */
+public final class Settings {
+
+    public static final Setting SOURCE_HOST = new Setting("source.host", Setting.Type.TEXT, "localhost",
+            "PostgreSQL host.");
+    public static final Setting SOURCE_PORT = new Setting("source.port", Setting.Type.PORT, "5432",
+            "PostgreSQL port.");
+    public static final Setting SOURCE_DATABASE = new Setting("source.database", Setting.Type.TEXT, null,
+            "The database to capture.");
+    public static final Setting SOURCE_USER = new Setting("source.user", Setting.Type.TEXT, null,
+            "A user with the REPLICATION attribute and SELECT on the captured tables.");
+    public static final Setting SOURCE_PASSWORD_ENV = new Setting("source.password-env", Setting.Type.TEXT,
+            "MONOBRIDGE_SOURCE_PASSWORD",
+            "Name of the environment variable holding the password. The password itself never goes in this file.");
+    public static final Setting SOURCE_PASSWORD_FILE = new Setting("source.password-file", Setting.Type.TEXT, "",
+            "A file holding the password (a mounted secret, say); used when set, instead of the environment variable.");
+    public static final Setting SOURCE_SLOT = new Setting("source.slot", Setting.Type.TEXT, "monobridge",
+            "Logical replication slot; created if missing.");
+    public static final Setting SOURCE_PUBLICATION = new Setting("source.publication", Setting.Type.TEXT, "monobridge",
+            "Publication for the captured tables; created if missing (needs table ownership), else create it yourself.");
+    public static final Setting SOURCE_SNAPSHOT_MODE = new Setting("source.snapshot-mode", Setting.Type.TEXT, "initial",
+            "Debezium snapshot mode: 'initial' snapshots once, then streams; 'no_data' streams only.");
+    public static final Setting SOURCE_POLL_INTERVAL_MS = new Setting("source.poll-interval-ms", Setting.Type.POSITIVE_INT, "50",
+            "How long the engine waits for more changes before handing over a batch; dominates latency.");
+    public static final Setting SOURCE_MAX_BATCH_SIZE = new Setting("source.max-batch-size", Setting.Type.POSITIVE_INT, "2048",
+            "Most changes handed to the projector at once; one MongoDB bulk write per projection per batch.");
+    public static final Setting MONGO_URI_ENV = new Setting("mongo.uri-env", Setting.Type.TEXT, "MONOBRIDGE_MONGO_URI",
+            "Name of the environment variable holding the MongoDB URI, which may contain credentials; used when set.");
+    public static final Setting MONGO_URI = new Setting("mongo.uri", Setting.Type.TEXT, "mongodb://localhost:27017",
+            "MongoDB URI without credentials, used when the environment variable is not set.");
+    public static final Setting MONGO_DATABASE = new Setting("mongo.database", Setting.Type.TEXT, "monobridge",
+            "Database for the projection collections, the projector's row states and the dead letters.");
+    public static final Setting OFFSETS_FILE = new Setting("offsets.file", Setting.Type.TEXT, "data/offsets.dat",
+            "Where the source offsets are kept. They move only past changes MongoDB has acknowledged.");
+    public static final Setting OFFSETS_FLUSH_INTERVAL_MS = new Setting("offsets.flush-interval-ms", Setting.Type.NON_NEGATIVE_INT, "1000",
+            "How often acknowledged offsets are saved. Lower means fewer changes replayed after a crash; replays are harmless.");
+    public static final Setting PROJECTIONS_DIRECTORY = new Setting("projections.directory", Setting.Type.TEXT, "config/projections",
+            "Directory of projection definitions, one *.yaml file per projection.");
+    public static final Setting PROJECTOR_DELETE_MARKER_GRACE_SECONDS = new Setting("projector.delete-marker-grace-seconds",
+            Setting.Type.POSITIVE_INT, "3600",
+            "How long a delete marker outlives its delete, guarding against stale changes arriving late.");
+
+    public static final List<Setting> ALL = List.of(
+            SOURCE_HOST, SOURCE_PORT, SOURCE_DATABASE, SOURCE_USER, SOURCE_PASSWORD_ENV, SOURCE_PASSWORD_FILE,
+            SOURCE_SLOT, SOURCE_PUBLICATION, SOURCE_SNAPSHOT_MODE, SOURCE_POLL_INTERVAL_MS, SOURCE_MAX_BATCH_SIZE,
+            MONGO_URI_ENV, MONGO_URI, MONGO_DATABASE,
+            OFFSETS_FILE, OFFSETS_FLUSH_INTERVAL_MS,
+            PROJECTIONS_DIRECTORY, PROJECTOR_DELETE_MARKER_GRACE_SECONDS);
+
+    private Settings() {
+    }
+}

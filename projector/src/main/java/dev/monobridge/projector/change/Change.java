@@ -1,0 +1,58 @@
+package dev.monobridge.projector.change;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One change to one source row (or, for {@link Op#TRUNCATE}, to a whole table), independent of the
+ * capture technology that produced it.
+ *
+ * <p>Column values are plain Java values: {@code String}, {@code Long}, {@code Double},
+ * {@code java.math.BigDecimal} (decimals stay exact), {@code Boolean}, {@code java.time.Instant} for
+ * timestamps, {@code java.time.LocalDate} for dates, {@code byte[]}, {@code Map} for JSON documents,
+ * or {@link Unavailable#VALUE} for a column the source did not send.
+ *
+ * @param table      the qualified table name, {@code schema.table}
+ * @param op         what happened
+ * @param key        the row's primary key; {@code null} only for {@link Op#TRUNCATE}
+ * @param before     the row before the change, when the source sends it (often only the key, or nothing)
+ * @param after      the row after the change; {@code null} for deletes and truncates
+ * @param position   where the change sits in the source log
+ * @param commitTime when the source transaction committed
+ * @param txId       the source transaction's id, for tracing; may be {@code null}
+ */
+public record Change(
+        String table,
+        Op op,
+        RowKey key,
+        Map<String, Object> before,
+        Map<String, Object> after,
+        SourcePosition position,
+        Instant commitTime,
+        String txId) {
+
+    public Change {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(op, "op");
+        Objects.requireNonNull(position, "position");
+        Objects.requireNonNull(commitTime, "commitTime");
+        if (op != Op.TRUNCATE) {
+            Objects.requireNonNull(key, () -> op + " of " + table + " needs a key");
+        }
+        if (op.leavesRow()) {
+            Objects.requireNonNull(after, () -> op + " of " + table + " needs an after image");
+        } else if (after != null) {
+            throw new IllegalArgumentException(op + " of " + table + " cannot have an after image");
+        }
+        before = before == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(before));
+        after = after == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(after));
+    }
+
+    @Override
+    public String toString() {
+        return op.code() + " " + table + (key == null ? "" : " " + key) + " @" + position;
+    }
+}

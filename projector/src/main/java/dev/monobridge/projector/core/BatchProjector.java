@@ -1,0 +1,217 @@
+package dev.monobridge.projector.core;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.monobridge.projector.change.Change;
+import dev.monobridge.projector.change.Op;
+import dev.monobridge.projector.change.RowKey;
+import dev.monobridge.projector.change.SourcePosition;
+import dev.monobridge.projector.change.Unavailable;
+import dev.monobridge.projector.definition.NodeDefinition;
+
+/**
+ * Turns a batch of changes into document writes. Pure: no I/O, only the remembered {@link RowStates}.
+ *
+ * <p>How it works. Every document is a function of the remembered row states. For each change, the
+ * projector finds the documents the row was in before the change and will be in after it (walking up
+ * parent keys through the states, so a grandchild that carries only its parent's key still finds its
+ * root), renders each such document once as it was before the batch, then applies the change to the
+ * states. At the end of the batch it renders each touched document again and sends only the
+ * difference. Several changes to one document in a batch therefore cost one write.
+ *
+ * <p>Each row state carries the source position of the last change applied to it; a change at or
+ * before that position is a duplicate or stale and changes nothing, which makes replays harmless.
+ */
+public final class BatchProjector {
+
+    private final ProjectionPlan plan;
+    private final RowStates states;
+    private final DocumentRenderer renderer;
+    private final Clock clock;
+
+    public BatchProjector(ProjectionPlan plan, RowStates states, Clock clock) {
+        this.plan = plan;
+        this.states = states;
+        this.renderer = new DocumentRenderer(states);
+        this.clock = clock;
+    }
+
+    public ProjectionBatch project(List<Change> changes) {
+        Batch batch = new Batch(clock.instant());
+        for (Change change : changes) {
+            try {
+                batch.apply(change);
+            } catch (RuntimeException e) {
+                // One bad change must not stop the stream; it is recorded with its reason instead.
+                batch.deadLetters.add(DeadLetter.unprojectable(change, "cannot project: " + e));
+            }
+        }
+        return batch.finish();
+    }
+
+    /** The work of one batch: the documents touched, as they were before it, and its counts. */
+    private final class Batch {
+        private final Instant now;
+        private final Map<DocumentRef, Touched> touched = new LinkedHashMap<>();
+        private final List<DeadLetter> deadLetters = new ArrayList<>();
+        private int applied;
+        private int stale;
+        private int unprojected;
+        private int count;
+
+        Batch(Instant now) {
+            this.now = now;
+        }
+
+        void apply(Change change) {
+            count++;
+            if (plan.placements(change.table()).isEmpty()) {
+                unprojected++;
+                return;
+            }
+            if (change.op() == Op.TRUNCATE) {
+                for (RowState row : states.liveRows(change.table())) {
+                    applyToRow(row.id(), null, change);
+                }
+                return;
+            }
+            applyToRow(new RowId(change.table(), normalizedKey(change.key())), change.after(), change);
+        }
+
+        private void applyToRow(RowId id, Map<String, Object> after, Change change) {
+            RowState previous = states.get(id);
+            if (previous != null && !change.position().isAfter(previous.position())) {
+                stale++;
+                return;
+            }
+            RowState next = after == null
+                    ? RowState.deleteMarker(id, change.position(), now)
+                    : RowState.live(id, remembered(id.table(), previous, after), change.position(), now);
+            // Routing reads the parents' states, which this change does not touch, so both the old
+            // and the new placement can be found before the state changes.
+            for (ProjectionPlan.Placement placement : plan.placements(id.table())) {
+                touch(rootOf(placement, previous), change);
+                touch(rootOf(placement, next), change);
+            }
+            states.put(next);
+            applied++;
+        }
+
+        /** The columns worth remembering, with values the source did not send carried over. */
+        private Map<String, Object> remembered(String table, RowState previous, Map<String, Object> after) {
+            Set<String> columns = plan.columnsRead(table);
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> column : after.entrySet()) {
+                String name = column.getKey();
+                if (!columns.contains(name)) {
+                    continue;
+                }
+                if (column.getValue() == Unavailable.VALUE) {
+                    if (previous != null && previous.values().containsKey(name)) {
+                        values.put(name, previous.values().get(name));
+                    }
+                } else {
+                    values.put(name, Values.normalize(column.getValue()));
+                }
+            }
+            return values;
+        }
+
+        private void touch(DocumentRef ref, Change change) {
+            if (ref == null) {
+                return;
+            }
+            Touched document = touched.get(ref);
+            if (document == null) {
+                touched.put(ref, new Touched(renderer.render(ref), change.position(), change.commitTime()));
+            } else {
+                document.advance(change.position(), change.commitTime());
+            }
+        }
+
+        ProjectionBatch finish() {
+            List<DocumentWrite> writes = new ArrayList<>();
+            touched.forEach((ref, document) -> {
+                DocumentWrite write = write(ref, document);
+                if (write != null) {
+                    writes.add(write);
+                }
+            });
+            return new ProjectionBatch(writes, states.takeChanges(), deadLetters,
+                    new ProjectionBatch.Counts(count, applied, stale, unprojected));
+        }
+
+        private DocumentWrite write(DocumentRef ref, Touched document) {
+            Map<String, Object> after = renderer.render(ref);
+            Map<String, Object> before = document.before;
+            DocumentMeta meta = new DocumentMeta(ref.projection().name(), ref.projection().version(),
+                    document.position, document.commitTime);
+            if (after == null) {
+                return before == null ? null : new DocumentWrite.Delete(ref);
+            }
+            if (before == null) {
+                return new DocumentWrite.Replace(ref, after, meta);
+            }
+            DocumentDiff diff = DocumentDiff.between(ref.projection().root(), before, after);
+            return diff.isEmpty() ? null : new DocumentWrite.Update(ref, diff.sets(), diff.unsets(), meta);
+        }
+    }
+
+    /**
+     * The document a row belongs to through one placement, or {@code null} when it belongs to none
+     * (a delete marker, a row without a parent key, or a row whose parent is not known yet: when the
+     * parent arrives, its own change brings the row in).
+     */
+    private DocumentRef rootOf(ProjectionPlan.Placement placement, RowState row) {
+        if (row == null || !row.isLive()) {
+            return null;
+        }
+        NodeDefinition node = placement.node();
+        if (placement.parent() == null) {
+            return new DocumentRef(placement.projection(), row.key());
+        }
+        Object parentKey = row.values().get(node.parentKey());
+        if (parentKey == null) {
+            return null;
+        }
+        NodeDefinition parentNode = placement.parent().node();
+        RowKey parent = RowKey.of(parentNode.key(), parentKey);
+        if (placement.parent().parent() == null) {
+            // The parent is the root: the document is known by key even before the root row arrives.
+            return new DocumentRef(placement.projection(), parent);
+        }
+        return rootOf(placement.parent(), states.get(new RowId(parentNode.table(), parent)));
+    }
+
+    private static RowKey normalizedKey(RowKey key) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        key.columns().forEach((column, value) -> columns.put(column, Values.normalize(value)));
+        return new RowKey(columns);
+    }
+
+    /** A document touched by the batch: its content before the batch, and the newest change to it. */
+    private static final class Touched {
+        private final Map<String, Object> before;
+        private SourcePosition position;
+        private Instant commitTime;
+
+        Touched(Map<String, Object> before, SourcePosition position, Instant commitTime) {
+            this.before = before;
+            this.position = position;
+            this.commitTime = commitTime;
+        }
+
+        void advance(SourcePosition position, Instant commitTime) {
+            this.position = SourcePosition.max(this.position, position);
+            if (commitTime.isAfter(this.commitTime)) {
+                this.commitTime = commitTime;
+            }
+        }
+    }
+}

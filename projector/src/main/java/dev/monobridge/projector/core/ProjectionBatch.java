@@ -1,0 +1,34 @@
+package dev.monobridge.projector.core;
+
+import java.util.List;
+
+/**
+ * What one batch of changes amounts to: the document writes, the row states to make durable after
+ * them, the changes that could not be applied, and counts for metrics.
+ */
+public record ProjectionBatch(
+        List<DocumentWrite> writes,
+        RowStates.StateChanges stateChanges,
+        List<DeadLetter> deadLetters,
+        Counts counts) {
+
+    public ProjectionBatch {
+        writes = List.copyOf(writes);
+        deadLetters = List.copyOf(deadLetters);
+    }
+
+    /** The same batch with more dead letters, received from before projection. */
+    public ProjectionBatch withDeadLetters(List<DeadLetter> more) {
+        List<DeadLetter> all = new java.util.ArrayList<>(more);
+        all.addAll(deadLetters);
+        return new ProjectionBatch(writes, stateChanges, all, counts);
+    }
+
+    /**
+     * @param applied    changes that changed a row's remembered state
+     * @param stale      changes ignored because the row already reflects that position or a later one
+     * @param unprojected changes to tables no projection reads
+     */
+    public record Counts(int changes, int applied, int stale, int unprojected) {
+    }
+}

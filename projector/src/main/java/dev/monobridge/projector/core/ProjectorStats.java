@@ -1,0 +1,68 @@
+package dev.monobridge.projector.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Running totals of what the projector did, readable from any thread: for the demo's progress line,
+ * {@code status}, and tests.
+ */
+public final class ProjectorStats {
+
+    private final AtomicLong changes = new AtomicLong();
+    private final AtomicLong applied = new AtomicLong();
+    private final AtomicLong stale = new AtomicLong();
+    private final AtomicLong writes = new AtomicLong();
+    private final AtomicLong deadLetters = new AtomicLong();
+    private final AtomicLong expiredMarkers = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicReference<Duration> lastLag = new AtomicReference<>(Duration.ZERO);
+
+    void record(ProjectionBatch batch, int expired, Instant lastCommit, Instant acknowledged) {
+        batches.incrementAndGet();
+        changes.addAndGet(batch.counts().changes());
+        applied.addAndGet(batch.counts().applied());
+        stale.addAndGet(batch.counts().stale());
+        writes.addAndGet(batch.writes().size());
+        deadLetters.addAndGet(batch.deadLetters().size());
+        expiredMarkers.addAndGet(expired);
+        if (lastCommit != null) {
+            lastLag.set(Duration.between(lastCommit, acknowledged));
+        }
+    }
+
+    public long changes() {
+        return changes.get();
+    }
+
+    public long applied() {
+        return applied.get();
+    }
+
+    public long stale() {
+        return stale.get();
+    }
+
+    public long documentWrites() {
+        return writes.get();
+    }
+
+    public long deadLetters() {
+        return deadLetters.get();
+    }
+
+    public long expiredMarkers() {
+        return expiredMarkers.get();
+    }
+
+    public long batches() {
+        return batches.get();
+    }
+
+    /** From the source commit of the last change in the last batch to MongoDB's acknowledgement. */
+    public Duration lastLag() {
+        return lastLag.get();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.monobridge.projector.definition;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One level of a projected document: the root, or a list nested in its parent level.
+ *
+ * <p>A list entry belongs to the parent row whose key equals the entry row's {@code parentKey} column.
+ * Entries are sorted by {@code orderBy}, then by key so that the order is total, and cut to
+ * {@code maxItems}.
+ *
+ * @param field     the list's field name in the parent document; {@code null} for the root
+ * @param table     the qualified source table, {@code schema.table}
+ * @param key       the table's primary-key column
+ * @param parentKey the column that holds the parent row's key; {@code null} for the root
+ * @param fields    the columns copied into the document; the key column is always among them, because
+ *                  targeted updates find a list entry by its key
+ * @param orderBy   the list's sort keys; empty for the root
+ * @param maxItems  the most entries the list keeps; empty means no bound
+ * @param lists     the lists nested in this level
+ * @param line      where the level is declared, for validation messages
+ */
+public record NodeDefinition(
+        String field,
+        String table,
+        String key,
+        String parentKey,
+        List<FieldMapping> fields,
+        List<OrderBy> orderBy,
+        Optional<Integer> maxItems,
+        List<NodeDefinition> lists,
+        int line) {
+
+    public NodeDefinition {
+        fields = List.copyOf(fields);
+        orderBy = List.copyOf(orderBy);
+        lists = List.copyOf(lists);
+    }
+
+    public boolean isRoot() {
+        return parentKey == null;
+    }
+
+    /** The document field that holds this level's key. */
+    public String keyField() {
+        return fields.stream().filter(f -> f.column().equals(key)).findFirst()
+                .map(FieldMapping::field)
+                .orElseThrow(() -> new IllegalStateException("key column " + key + " of " + table + " is not mapped"));
+    }
+
+    /** Every column this level reads: the key, the parent key, the mapped fields and the sort keys. */
+    public Set<String> columnsRead() {
+        Set<String> columns = new LinkedHashSet<>();
+        columns.add(key);
+        if (parentKey != null) {
+            columns.add(parentKey);
+        }
+        fields.forEach(f -> columns.add(f.column()));
+        orderBy.forEach(o -> columns.add(o.column()));
+        return columns;
+    }
+
+    /** This level and every level below it, depth first. */
+    public List<NodeDefinition> selfAndDescendants() {
+        List<NodeDefinition> all = new ArrayList<>();
+        all.add(this);
+        lists.forEach(list -> all.addAll(list.selfAndDescendants()));
+        return all;
+    }
+}

@@ -1,0 +1,225 @@
+package dev.monobridge.projector.definition;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads projection definitions, one YAML file per projection, and reports every problem at once with
+ * file and line. The format is described in the README ("Projection definitions").
+ */
+public final class ProjectionDefinitionReader {
+
+    private static final Set<String> TOP_KEYS = Set.of("name", "team", "collection", "version", "root");
+    private static final Set<String> ROOT_KEYS = Set.of("table", "key", "fields", "lists");
+    private static final Set<String> LIST_KEYS = Set.of("table", "key", "parent-key", "fields", "order-by", "max-items", "lists");
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final Pattern COLLECTION = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    private static final Pattern ORDER = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:\\s+(asc|desc))?", Pattern.CASE_INSENSITIVE);
+
+    /** Reads every {@code *.yaml} file in a directory; throws {@link ConfigException} listing all problems. */
+    public List<ProjectionDefinition> readDirectory(Path directory) {
+        Problems problems = new Problems();
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> listing = Files.list(directory)) {
+            listing.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().forEach(files::add);
+        } catch (IOException e) {
+            problems.add(directory.toString(), 0, "cannot list projection definitions: " + e.getMessage());
+        }
+        if (files.isEmpty() && problems.isEmpty()) {
+            problems.add(directory.toString(), 0, "no projection definitions (*.yaml) found");
+        }
+        List<ProjectionDefinition> definitions = new ArrayList<>();
+        for (Path file : files) {
+            YamlNode.parse(file, problems).flatMap(root -> read(root, problems)).ifPresent(definitions::add);
+        }
+        checkUnique(definitions, problems);
+        problems.throwIfAny();
+        return definitions;
+    }
+
+    /** Reads one definition from text; for tests and golden cases. */
+    public ProjectionDefinition readText(String file, String yaml) {
+        Problems problems = new Problems();
+        Optional<ProjectionDefinition> definition = YamlNode.parse(file, yaml, problems).flatMap(root -> read(root, problems));
+        problems.throwIfAny();
+        return definition.orElseThrow();
+    }
+
+    Optional<ProjectionDefinition> read(YamlNode document, Problems problems) {
+        int before = problems.list().size();
+        Map<String, YamlNode> top = document.entries("a projection definition", problems);
+        YamlNode.rejectUnknownKeys(document, top, TOP_KEYS, "the projection definition", problems);
+        String name = requiredText(document, top, "name", problems, NAME, "lower-case letters, digits and '-'");
+        String team = requiredText(document, top, "team", problems, NAME, "lower-case letters, digits and '-'");
+        String collection = requiredText(document, top, "collection", problems, COLLECTION, "letters, digits and '_'");
+        int version = positiveInt(document, top, "version", problems).orElse(0);
+        NodeDefinition root = null;
+        if (!top.containsKey("root")) {
+            problems.add(document.file(), document.line(), "missing 'root'");
+        } else {
+            root = node(top.get("root"), null, true, problems);
+        }
+        if (problems.list().size() > before || root == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new ProjectionDefinition(name, team, collection, version, root, document.file()));
+    }
+
+    private NodeDefinition node(YamlNode yaml, String field, boolean isRoot, Problems problems) {
+        String where = isRoot ? "the root" : "list '" + field + "'";
+        Map<String, YamlNode> entries = yaml.entries(where, problems);
+        YamlNode.rejectUnknownKeys(yaml, entries, isRoot ? ROOT_KEYS : LIST_KEYS, where, problems);
+        String table = requiredText(yaml, entries, "table", problems, TABLE, "schema.table");
+        String key = requiredText(yaml, entries, "key", problems, IDENTIFIER, "a column name");
+        String parentKey = isRoot ? null : requiredText(yaml, entries, "parent-key", problems, IDENTIFIER, "a column name");
+        List<FieldMapping> fields = fields(entries.get("fields"), where, problems);
+        if (key != null && fields.stream().noneMatch(f -> f.column().equals(key))) {
+            // Targeted updates find a list entry by its key, so the key is always in the document.
+            fields.add(0, new FieldMapping(key, key, yaml.line()));
+        }
+        checkFieldNames(fields, isRoot, yaml.file(), problems);
+        List<OrderBy> orderBy = orderBy(entries.get("order-by"), problems);
+        Optional<Integer> maxItems = entries.containsKey("max-items")
+                ? positiveInt(yaml, entries, "max-items", problems) : Optional.empty();
+        List<NodeDefinition> lists = new ArrayList<>();
+        if (entries.containsKey("lists")) {
+            YamlNode listsNode = entries.get("lists");
+            for (Map.Entry<String, YamlNode> list : listsNode.entries("'lists'", problems).entrySet()) {
+                if (!FIELD.matcher(list.getKey()).matches()) {
+                    problems.add(yaml.file(), list.getValue().line(), "list name '" + list.getKey() + "' must be letters, digits and '_'");
+                }
+                lists.add(node(list.getValue(), list.getKey(), false, problems));
+            }
+        }
+        Set<String> names = new HashSet<>();
+        fields.forEach(f -> names.add(f.field()));
+        for (NodeDefinition list : lists) {
+            if (!names.add(list.field())) {
+                problems.add(yaml.file(), list.line(), "list '" + list.field() + "' has the same name as another field of " + where);
+            }
+        }
+        return new NodeDefinition(field, table, key, parentKey, fields, orderBy, maxItems, lists, yaml.line());
+    }
+
+    private List<FieldMapping> fields(YamlNode yaml, String where, Problems problems) {
+        List<FieldMapping> fields = new ArrayList<>();
+        if (yaml == null) {
+            return fields;
+        }
+        if (yaml.isMapping()) {
+            yaml.entries("'fields'", problems).forEach((column, name) ->
+                    name.text("field name", problems).ifPresent(field -> fields.add(mapping(column, field, name, problems))));
+            return fields;
+        }
+        for (YamlNode item : yaml.items("'fields' of " + where, problems)) {
+            if (item.isMapping()) {
+                item.entries("a field", problems).forEach((column, name) ->
+                        name.text("field name", problems).ifPresent(field -> fields.add(mapping(column, field, name, problems))));
+            } else {
+                item.text("a field", problems).ifPresent(column -> fields.add(mapping(column, column, item, problems)));
+            }
+        }
+        return fields;
+    }
+
+    private FieldMapping mapping(String column, String field, YamlNode at, Problems problems) {
+        if (!IDENTIFIER.matcher(column).matches()) {
+            problems.add(at.file(), at.line(), "'" + column + "' is not a column name");
+        }
+        return new FieldMapping(column, field, at.line());
+    }
+
+    private void checkFieldNames(List<FieldMapping> fields, boolean isRoot, String file, Problems problems) {
+        Set<String> seen = new HashSet<>();
+        for (FieldMapping field : fields) {
+            if (!FIELD.matcher(field.field()).matches()) {
+                // '$' and '.' would be read by MongoDB as operators and paths.
+                problems.add(file, field.line(), "field name '" + field.field() + "' must be letters, digits and '_', starting with a letter");
+            } else if (!seen.add(field.field())) {
+                problems.add(file, field.line(), "field '" + field.field() + "' is mapped twice");
+            }
+        }
+    }
+
+    private List<OrderBy> orderBy(YamlNode yaml, Problems problems) {
+        List<OrderBy> orderBy = new ArrayList<>();
+        if (yaml == null) {
+            return orderBy;
+        }
+        List<YamlNode> items = yaml.isScalar() ? List.of(yaml) : yaml.items("'order-by'", problems);
+        for (YamlNode item : items) {
+            item.text("an order-by entry", problems).ifPresent(text -> {
+                var matcher = ORDER.matcher(text.trim());
+                if (matcher.matches()) {
+                    orderBy.add(new OrderBy(matcher.group(1), "desc".equalsIgnoreCase(matcher.group(2))));
+                } else {
+                    problems.add(item.file(), item.line(), "order-by entry '" + text + "' must be 'column', 'column asc' or 'column desc'");
+                }
+            });
+        }
+        return orderBy;
+    }
+
+    private static String requiredText(YamlNode parent, Map<String, YamlNode> entries, String key, Problems problems,
+                                       Pattern pattern, String expected) {
+        YamlNode value = entries.get(key);
+        if (value == null) {
+            problems.add(parent.file(), parent.line(), "missing '" + key + "'");
+            return null;
+        }
+        Optional<String> text = value.text("'" + key + "'", problems);
+        if (text.isPresent() && !pattern.matcher(text.get()).matches()) {
+            problems.add(value.file(), value.line(), "'" + key + "' is '" + text.get() + "', expected " + expected);
+            return null;
+        }
+        return text.orElse(null);
+    }
+
+    private static Optional<Integer> positiveInt(YamlNode parent, Map<String, YamlNode> entries, String key, Problems problems) {
+        YamlNode value = entries.get(key);
+        if (value == null) {
+            problems.add(parent.file(), parent.line(), "missing '" + key + "'");
+            return Optional.empty();
+        }
+        return value.text("'" + key + "'", problems).flatMap(text -> {
+            try {
+                int number = Integer.parseInt(text.trim());
+                if (number > 0) {
+                    return Optional.of(number);
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            problems.add(value.file(), value.line(), "'" + key + "' is '" + text + "', expected a whole number above 0");
+            return Optional.empty();
+        });
+    }
+
+    private static void checkUnique(List<ProjectionDefinition> definitions, Problems problems) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, String> collections = new HashMap<>();
+        for (ProjectionDefinition definition : definitions) {
+            String other = names.putIfAbsent(definition.name(), definition.file());
+            if (other != null) {
+                problems.add(definition.file(), 0, "projection name '" + definition.name() + "' is also used by " + other);
+            }
+            other = collections.putIfAbsent(definition.collection(), definition.file());
+            if (other != null) {
+                problems.add(definition.file(), 0, "collection '" + definition.collection() + "' is also used by " + other);
+            }
+        }
+    }
+}

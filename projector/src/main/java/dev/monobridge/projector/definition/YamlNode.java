@@ -1,0 +1,183 @@
+package dev.monobridge.projector.definition;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+
+/**
+ * A YAML node that remembers its file and line, so that every problem found while reading
+ * configuration can say where it is. Reading methods report problems to a {@link Problems} and return
+ * empty results rather than throw, so that one pass finds everything that is wrong.
+ */
+public final class YamlNode {
+
+    private final String file;
+    private final Node node;
+
+    private YamlNode(String file, Node node) {
+        this.file = file;
+        this.node = node;
+    }
+
+    /** Parses a file. A syntax error is reported as a problem and gives an empty result. */
+    public static Optional<YamlNode> parse(Path path, Problems problems) {
+        try {
+            return parse(path.toString(), Files.readString(path, StandardCharsets.UTF_8), problems);
+        } catch (IOException e) {
+            problems.add(path.toString(), 0, "cannot read: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    public static Optional<YamlNode> parse(String file, String text, Problems problems) {
+        LoadSettings settings = LoadSettings.builder().setLabel(file).build();
+        try (Reader reader = new StringReader(text)) {
+            Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, reader)));
+            Optional<Node> root = composer.getSingleNode();
+            if (root.isEmpty()) {
+                problems.add(file, 0, "the file is empty");
+            }
+            return root.map(n -> new YamlNode(file, n));
+        } catch (MarkedYamlEngineException e) {
+            int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
+            problems.add(file, line, "not valid YAML: " + e.getProblem());
+            return Optional.empty();
+        } catch (YamlEngineException | IOException e) {
+            problems.add(file, 0, "not valid YAML: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    public String file() {
+        return file;
+    }
+
+    /** The 1-based line this node starts on. */
+    public int line() {
+        return node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+    }
+
+    public boolean isMapping() {
+        return node instanceof MappingNode;
+    }
+
+    public boolean isSequence() {
+        return node instanceof SequenceNode;
+    }
+
+    public boolean isScalar() {
+        return node instanceof ScalarNode;
+    }
+
+    /** The scalar's text, or empty (with a problem) when this node is not a scalar. */
+    public Optional<String> text(String what, Problems problems) {
+        if (node instanceof ScalarNode scalar) {
+            return Optional.of(scalar.getValue());
+        }
+        problems.add(file, line(), what + " must be a single value, not a " + kind());
+        return Optional.empty();
+    }
+
+    /** The mapping's entries, keyed by their text, in file order. */
+    public Map<String, YamlNode> entries(String what, Problems problems) {
+        if (!(node instanceof MappingNode mapping)) {
+            problems.add(file, line(), what + " must be a mapping (key: value), not a " + kind());
+            return Map.of();
+        }
+        Map<String, YamlNode> entries = new LinkedHashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            YamlNode key = new YamlNode(file, tuple.getKeyNode());
+            key.text("a key", problems).ifPresent(name -> {
+                if (entries.put(name, new YamlNode(file, tuple.getValueNode())) != null) {
+                    problems.add(file, key.line(), "duplicate key '" + name + "'");
+                }
+            });
+        }
+        return entries;
+    }
+
+    /** The sequence's items, or empty (with a problem) when this node is not a sequence. */
+    public List<YamlNode> items(String what, Problems problems) {
+        if (!(node instanceof SequenceNode sequence)) {
+            problems.add(file, line(), what + " must be a list, not a " + kind());
+            return List.of();
+        }
+        List<YamlNode> items = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            items.add(new YamlNode(file, item));
+        }
+        return items;
+    }
+
+    /** Reports every key of a mapping that is not among the known ones, with a suggestion for typos. */
+    public static void rejectUnknownKeys(YamlNode mapping, Map<String, YamlNode> entries, Set<String> known,
+                                         String where, Problems problems) {
+        for (Map.Entry<String, YamlNode> entry : entries.entrySet()) {
+            if (!known.contains(entry.getKey())) {
+                problems.add(mapping.file, entry.getValue().line(), "unknown key '" + entry.getKey() + "' in " + where
+                        + suggestion(entry.getKey(), known) + " (known keys: " + String.join(", ", new TreeSet<>(known)) + ")");
+            }
+        }
+    }
+
+    private static String suggestion(String unknown, Set<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : known) {
+            int distance = editDistance(unknown, candidate);
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = candidate;
+            }
+        }
+        return best != null && bestDistance <= 2 ? " (did you mean '" + best + "'?)" : "";
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    private String kind() {
+        if (node instanceof MappingNode) {
+            return "mapping";
+        }
+        return node instanceof SequenceNode ? "list" : "single value";
+    }
+}

@@ -1,0 +1,109 @@
+package dev.monobridge.projector.mongo;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.BsonDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.WriteModel;
+
+import dev.monobridge.projector.core.DeadLetter;
+import dev.monobridge.projector.core.DocumentWrite;
+import dev.monobridge.projector.core.ProjectionBatch;
+import dev.monobridge.projector.core.ProjectionStore;
+import dev.monobridge.projector.core.RowStates;
+
+/**
+ * Keeps projected documents, row states and dead letters in one MongoDB database: a collection per
+ * projection, plus {@value #STATES} and {@value #DEAD_LETTERS}.
+ *
+ * <p>Each batch is one unordered bulk write per projection collection, then one for the row states.
+ * A write MongoDB refuses for that document alone (too large, say) becomes a dead letter and the
+ * stream goes on; an error that may pass (a lost connection, an election) is retried with backoff, and
+ * the caller waits, so that offsets never move past an unacknowledged write.
+ */
+public final class MongoProjectionStore implements ProjectionStore {
+
+    public static final String STATES = "monobridge_row_states";
+    public static final String DEAD_LETTERS = "monobridge_dead_letters";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MongoProjectionStore.class);
+
+    private final MongoDatabase database;
+    private final MongoRowStateCollection states;
+    private final MongoDeadLetterCollection deadLetters;
+    private final MongoRetry retry;
+    private final Clock clock;
+
+    public MongoProjectionStore(MongoDatabase database, MongoRetry retry, Clock clock) {
+        this.database = database;
+        this.states = new MongoRowStateCollection(database.getCollection(STATES, BsonDocument.class));
+        this.deadLetters = new MongoDeadLetterCollection(database.getCollection(DEAD_LETTERS, BsonDocument.class));
+        this.retry = retry;
+        this.clock = clock;
+    }
+
+    /** Loads the remembered row states; call once before the first batch. */
+    public int loadStates(RowStates into) {
+        return retry.run("load row states", () -> states.loadInto(into));
+    }
+
+    @Override
+    public void write(ProjectionBatch batch) {
+        Instant now = clock.instant();
+        List<DeadLetter> refused = new ArrayList<>(batch.deadLetters());
+        group(batch.writes()).forEach((collection, writes) ->
+                retry.run("write " + collection, () -> writeCollection(collection, writes, now, refused)));
+        retry.run("write row states", () -> {
+            states.write(batch.stateChanges());
+            return null;
+        });
+        retry.run("write dead letters", () -> {
+            deadLetters.write(refused, now);
+            return null;
+        });
+    }
+
+    public long stateCount() {
+        return states.count();
+    }
+
+    public long deadLetterCount() {
+        return deadLetters.count();
+    }
+
+    private Void writeCollection(String collection, List<DocumentWrite> writes, Instant now, List<DeadLetter> refused) {
+        List<WriteModel<BsonDocument>> models = new ArrayList<>(writes.size());
+        writes.forEach(write -> models.add(MongoDocumentWrites.toModel(write, now)));
+        try {
+            database.getCollection(collection, BsonDocument.class).bulkWrite(models, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            // Unordered: everything else was applied. Only the refused documents become dead letters;
+            // a refusal that may pass would have been a different exception, retried by the caller.
+            for (BulkWriteError error : e.getWriteErrors()) {
+                DocumentWrite write = writes.get(error.getIndex());
+                LOG.warn("MongoDB refused the write to {} in {}: {}", write.document(), collection, error.getMessage());
+                refused.add(DeadLetter.refusedWrite(write, "MongoDB refused the write: " + error.getMessage()));
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, List<DocumentWrite>> group(List<DocumentWrite> writes) {
+        Map<String, List<DocumentWrite>> byCollection = new LinkedHashMap<>();
+        for (DocumentWrite write : writes) {
+            byCollection.computeIfAbsent(write.document().projection().collection(), c -> new ArrayList<>()).add(write);
+        }
+        return byCollection;
+    }
+}

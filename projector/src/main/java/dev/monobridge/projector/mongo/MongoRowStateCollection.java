@@ -1,0 +1,91 @@
+package dev.monobridge.projector.mongo;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.BsonBoolean;
+import org.bson.BsonDateTime;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+
+import dev.monobridge.projector.change.RowKey;
+import dev.monobridge.projector.change.SourcePosition;
+import dev.monobridge.projector.core.RowId;
+import dev.monobridge.projector.core.RowState;
+import dev.monobridge.projector.core.RowStates;
+
+/**
+ * The projector's row states, made durable in one MongoDB collection, one document per source row:
+ * {@code {_id: {t: table, k: {column: value}}, v: {column: value}, p: position, d: deleted, at: date}}.
+ */
+final class MongoRowStateCollection {
+
+    private final MongoCollection<BsonDocument> collection;
+
+    MongoRowStateCollection(MongoCollection<BsonDocument> collection) {
+        this.collection = collection;
+    }
+
+    /** Loads every remembered row into the states; done once at start-up. */
+    int loadInto(RowStates states) {
+        int loaded = 0;
+        for (BsonDocument document : collection.find()) {
+            states.load(fromDocument(document));
+            loaded++;
+        }
+        return loaded;
+    }
+
+    void write(RowStates.StateChanges changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        List<WriteModel<BsonDocument>> models = new ArrayList<>();
+        for (RowState state : changes.written()) {
+            models.add(new ReplaceOneModel<>(Filters.eq("_id", id(state.id())), toDocument(state),
+                    new ReplaceOptions().upsert(true)));
+        }
+        for (RowId removed : changes.removed()) {
+            models.add(new DeleteOneModel<>(Filters.eq("_id", id(removed))));
+        }
+        collection.bulkWrite(models, new BulkWriteOptions().ordered(false));
+    }
+
+    long count() {
+        return collection.countDocuments();
+    }
+
+    static BsonDocument id(RowId id) {
+        return new BsonDocument("t", new BsonString(id.table())).append("k", MongoValues.document(id.key().columns()));
+    }
+
+    static BsonDocument toDocument(RowState state) {
+        return new BsonDocument("_id", id(state.id()))
+                .append("v", MongoValues.document(state.values()))
+                .append("p", new BsonString(state.position().toString()))
+                .append("d", BsonBoolean.valueOf(state.deleted()))
+                .append("at", new BsonDateTime(state.changedAt().toEpochMilli()));
+    }
+
+    @SuppressWarnings("unchecked")
+    static RowState fromDocument(BsonDocument document) {
+        BsonDocument id = document.getDocument("_id");
+        RowKey key = new RowKey((Map<String, Object>) MongoValues.fromBson(id.getDocument("k")));
+        Map<String, Object> values = new LinkedHashMap<>((Map<String, Object>) MongoValues.fromBson(document.getDocument("v")));
+        return new RowState(new RowId(id.getString("t").getValue(), key), values,
+                SourcePosition.parse(document.getString("p").getValue()),
+                document.getBoolean("d").getValue(),
+                Instant.ofEpochMilli(document.getDateTime("at").getValue()));
+    }
+}

@@ -1,0 +1,2 @@
+/** MongoDB adapters: document writes, durable row states, dead letters, retries. */
+package dev.monobridge.projector.mongo;
