@@ -1,0 +1,220 @@
+package dev.monobridge.connector.bridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.bson.BsonDocument;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import dev.monobridge.connector.capture.PostgresSource;
+import dev.monobridge.connector.demo.DemoSchema;
+import dev.monobridge.connector.demo.DemoSize;
+import dev.monobridge.connector.demo.LoadGenerator;
+import dev.monobridge.connector.oracle.OracleComparison;
+import dev.monobridge.connector.oracle.SqlOracle;
+import dev.monobridge.projector.core.ProjectionPlan;
+import dev.monobridge.projector.definition.ProjectionDefinition;
+import dev.monobridge.projector.definition.ProjectionDefinitionReader;
+
+/**
+ * The bridge end to end: real PostgreSQL with logical decoding, Debezium's real embedded engine, and
+ * MongoDB over the wire through the official driver. Each test gets its own source database,
+ * replication slot and MongoDB database; documents are checked against the SQL oracle.
+ *
+ * <p>Subclasses choose the servers: embedded ones, or the real images through Testcontainers.
+ */
+abstract class AbstractBridgeIT {
+
+    private static final AtomicInteger TEST_NUMBER = new AtomicInteger();
+    static final List<ProjectionDefinition> PROJECTIONS =
+            new ProjectionDefinitionReader().readDirectory(Path.of("../config/projections"));
+
+    @TempDir
+    Path work;
+
+    private String name;
+    private HikariDataSource source;
+    private Bridge bridge;
+    private OracleComparison oracle;
+
+    abstract TestSources sources();
+
+    @BeforeEach
+    void createSourceDatabase() throws SQLException {
+        name = "it" + TEST_NUMBER.incrementAndGet() + "_" + getClass().getSimpleName().toLowerCase();
+        execute(sources().dataSource(), "create database " + name);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:postgresql://" + sources().host() + ":" + sources().port() + "/" + name);
+        config.setUsername(sources().user());
+        config.setPassword(sources().password());
+        config.setMaximumPoolSize(3);
+        source = new HikariDataSource(config);
+        DemoSchema.create(source);
+        DemoSchema.seed(source, DemoSize.tiny(), 7);
+    }
+
+    @AfterEach
+    void dropEverything() throws SQLException {
+        if (bridge != null) {
+            bridge.close();
+        }
+        source.close();
+        // A forgotten slot would hold WAL for as long as the server runs.
+        execute(sources().dataSource(), "select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name = '" + name + "'");
+    }
+
+    @Test
+    void snapshotThenStreamingBothReachTheDocuments() {
+        startBridge();
+        awaitOracle();
+        long afterSnapshot = bridge.stats().changes();
+        assertThat(afterSnapshot).as("snapshot reads").isPositive();
+        assertThat(bridge.documentCounts().values()).allMatch(count -> count > 0);
+
+        try (LoadGenerator workload = new LoadGenerator(source, 1000, 11)) {
+            workload.runSteps(150);
+            assertThat(workload.changes()).isPositive();
+        }
+        awaitOracle();
+        assertThat(bridge.stats().changes()).as("streamed changes").isGreaterThan(afterSnapshot);
+        assertThat(bridge.deadLetterCount()).isZero();
+    }
+
+    @Test
+    void insertsUpdatesAndDeletesOfRootAndChildRowsReachTheDocuments() throws SQLException {
+        startBridge();
+        awaitOracle();
+        execute(source, "insert into meeting (id, venue, meeting_date, country, going) values (9001, 'Kempton', current_date, 'GB', 'Good')",
+                "insert into race (id, meeting_id, name, off_time, status, distance_m) values (9101, 9001, 'The Boxing Day Hurdle', now() + interval '1 hour', 'OPEN', 3200)",
+                "insert into runner (id, race_id, name, cloth_number, price, status) values"
+                        + " (9201, 9101, 'Aintree Dream', 1, 3.50, 'RUNNER'), (9202, 9101, 'Boxing Clever', 2, 5.00, 'RUNNER'),"
+                        + " (9203, 9101, 'Cold Turkey', 3, 8.00, 'RUNNER')");
+        BsonDocument meeting = awaitDocument("racing_homepage", 9001);
+        assertThat(meeting.getArray("races")).hasSize(1);
+        assertThat(runnerNames(meeting)).containsExactly("Aintree Dream", "Boxing Clever", "Cold Turkey");
+
+        execute(source, "update runner set price = 2.25 where id = 9203");
+        awaitOracle();
+        assertThat(runnerNames(awaitDocument("racing_homepage", 9001))).containsExactly("Cold Turkey", "Aintree Dream", "Boxing Clever");
+
+        execute(source, "delete from runner where id = 9201");
+        awaitOracle();
+        assertThat(runnerNames(awaitDocument("racing_homepage", 9001))).containsExactly("Cold Turkey", "Boxing Clever");
+
+        execute(source, "update meeting set going = 'Heavy' where id = 9001");
+        awaitOracle();
+        assertThat(awaitDocument("racing_homepage", 9001).getString("going").getValue()).isEqualTo("Heavy");
+
+        execute(source, "delete from meeting where id = 9001");
+        awaitOracle();
+        assertThat(document("racing_homepage", 9001)).as("a deleted root leaves no empty shell").isNull();
+    }
+
+    @Test
+    void aRestartLosesNothingAndRewritesNothingThatDidNotChange() throws SQLException {
+        startBridge();
+        awaitOracle();
+        Map<String, Instant> writtenBefore = writtenAt("event_page");
+        bridge.close();
+        bridge = null;
+
+        // While the bridge is down: one event changes, everything else stays as it was.
+        execute(source, "update event set name = name || ' (rearranged)' where id = (select min(id) from event)");
+        long changedEvent = queryLong("select min(id) from event");
+
+        startBridge();
+        awaitOracle();
+        Map<String, Instant> writtenAfter = writtenAt("event_page");
+        assertThat(writtenAfter.keySet()).isEqualTo(writtenBefore.keySet());
+        writtenBefore.forEach((id, before) -> {
+            if (id.equals(Long.toString(changedEvent))) {
+                assertThat(writtenAfter.get(id)).as("the changed event was rewritten").isAfter(before);
+            } else {
+                assertThat(writtenAfter.get(id)).as("event %s was not rewritten", id).isEqualTo(before);
+            }
+        });
+    }
+
+    @Test
+    void truncatingAChildTableEmptiesItsLists() throws SQLException {
+        startBridge();
+        awaitOracle();
+        execute(source, "truncate runner");
+        awaitOracle();
+        for (BsonDocument meeting : bridge.database().getCollection("racing_homepage", BsonDocument.class).find()) {
+            meeting.getArray("races").forEach(race -> assertThat(race.asDocument().getArray("runners")).isEmpty());
+        }
+    }
+
+    private void startBridge() {
+        ProjectionPlan plan = new ProjectionPlan(PROJECTIONS);
+        List<String> tables = plan.tables().stream().sorted().toList();
+        PostgresSource postgres = new PostgresSource(sources().host(), sources().port(), name, sources().user(),
+                sources().password(), name, name, "initial", tables, Duration.ofMillis(20), 1024);
+        bridge = Bridge.start(new BridgeOptions(postgres, sources().mongoUri(), name, work.resolve("offsets.dat"),
+                Duration.ofMillis(100), PROJECTIONS, Duration.ofHours(1)));
+        oracle = new OracleComparison(new SqlOracle(source), bridge.database());
+    }
+
+    private void awaitOracle() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(oracle.differences(PROJECTIONS)).isEmpty());
+    }
+
+    private BsonDocument awaitDocument(String collection, long id) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> document(collection, id), d -> d != null);
+    }
+
+    private BsonDocument document(String collection, long id) {
+        return bridge.database().getCollection(collection, BsonDocument.class)
+                .find(new BsonDocument("_id", new org.bson.BsonInt64(id))).first();
+    }
+
+    private static List<String> runnerNames(BsonDocument meeting) {
+        return meeting.getArray("races").get(0).asDocument().getArray("runners").stream()
+                .map(r -> r.asDocument().getString("name").getValue()).toList();
+    }
+
+    private Map<String, Instant> writtenAt(String collection) {
+        Map<String, Instant> written = new HashMap<>();
+        for (BsonDocument document : bridge.database().getCollection(collection, BsonDocument.class).find()) {
+            written.put(Long.toString(document.get("_id").asNumber().longValue()),
+                    Instant.ofEpochMilli(document.getDocument("_meta").getDateTime("writtenAt").getValue()));
+        }
+        return written;
+    }
+
+    private long queryLong(String sql) throws SQLException {
+        try (Connection connection = source.getConnection(); Statement statement = connection.createStatement();
+             var rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void execute(javax.sql.DataSource dataSource, String... statements) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+}
