@@ -18,8 +18,8 @@ final class DebeziumProperties {
         p.setProperty("plugin.name", "pgoutput");
         p.setProperty("slot.name", source.slot());
         p.setProperty("publication.name", source.publication());
-        // Debezium creates the publication for exactly the captured tables when it is missing.
-        p.setProperty("publication.autocreate.mode", "filtered");
+        // 'filtered': Debezium creates the publication for exactly the captured tables when it is missing.
+        p.setProperty("publication.autocreate.mode", source.publicationAutocreate());
         p.setProperty("database.hostname", source.host());
         p.setProperty("database.port", Integer.toString(source.port()));
         p.setProperty("database.dbname", source.database());

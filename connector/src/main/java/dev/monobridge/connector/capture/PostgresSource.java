@@ -9,7 +9,7 @@ import java.util.Objects;
  * {@link #toString()} leaves it out.
  */
 public record PostgresSource(String host, int port, String database, String user, String password,
-                             String slot, String publication, String snapshotMode, List<String> tables,
+                             String slot, String publication, String publicationAutocreate, String snapshotMode, List<String> tables,
                              Duration pollInterval, int maxBatchSize) {
 
     public PostgresSource {

@@ -22,7 +22,8 @@ final class BridgeOptionsFactory {
         Secrets secrets = new Secrets(environment);
         BridgeConfig.Source s = config.source();
         PostgresSource source = new PostgresSource(s.host(), s.port(), s.database(), s.user(),
-                secrets.password(s.passwordFile(), s.passwordEnv()), s.slot(), s.publication(), s.snapshotMode(),
+                secrets.password(s.passwordFile(), s.passwordEnv()), s.slot(), s.publication(), s.publicationAutocreate(),
+                s.snapshotMode(),
                 capturedTables(projections), s.pollInterval(), s.maxBatchSize());
         return new BridgeOptions(source, secrets.mongoUri(config.mongo().uriEnv(), config.mongo().uri()),
                 config.mongo().database(), config.offsetsFile(), config.offsetsFlushInterval(), projections,

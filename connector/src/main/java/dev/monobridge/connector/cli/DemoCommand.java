@@ -104,7 +104,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private static PostgresSource source(DemoPostgres postgres, List<ProjectionDefinition> projections) {
         return new PostgresSource(postgres.host(), postgres.port(), postgres.database(), postgres.user(), postgres.password(),
-                "monobridge", "monobridge", "initial", BridgeOptionsFactory.capturedTables(projections),
+                "monobridge", "monobridge", "filtered", "initial", BridgeOptionsFactory.capturedTables(projections),
                 Duration.ofMillis(50), 2048);
     }
 

@@ -17,7 +17,7 @@ public record BridgeConfig(
 
     /** The PostgreSQL source. */
     public record Source(String host, int port, String database, String user, String passwordEnv, String passwordFile,
-                         String slot, String publication, String snapshotMode, Duration pollInterval, int maxBatchSize) {
+                         String slot, String publication, String publicationAutocreate, String snapshotMode, Duration pollInterval, int maxBatchSize) {
     }
 
     /** The MongoDB target. */

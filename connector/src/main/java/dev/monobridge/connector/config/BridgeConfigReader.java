@@ -57,12 +57,11 @@ public final class BridgeConfigReader {
         BridgeConfig.Source source = new BridgeConfig.Source(
                 r.text(Settings.SOURCE_HOST), r.integer(Settings.SOURCE_PORT), r.text(Settings.SOURCE_DATABASE),
                 r.text(Settings.SOURCE_USER), r.text(Settings.SOURCE_PASSWORD_ENV), r.text(Settings.SOURCE_PASSWORD_FILE),
-                r.text(Settings.SOURCE_SLOT), r.text(Settings.SOURCE_PUBLICATION), r.text(Settings.SOURCE_SNAPSHOT_MODE),
+                r.text(Settings.SOURCE_SLOT), r.text(Settings.SOURCE_PUBLICATION), r.text(Settings.SOURCE_PUBLICATION_AUTOCREATE),
+                r.text(Settings.SOURCE_SNAPSHOT_MODE),
                 Duration.ofMillis(r.integer(Settings.SOURCE_POLL_INTERVAL_MS)), r.integer(Settings.SOURCE_MAX_BATCH_SIZE));
-        if (!Set.of("initial", "no_data", "always", "when_needed").contains(source.snapshotMode())) {
-            problems.add(file, r.line(Settings.SOURCE_SNAPSHOT_MODE), "'source.snapshot-mode' is '" + source.snapshotMode()
-                    + "', expected one of initial, no_data, always, when_needed");
-        }
+        r.oneOf(Settings.SOURCE_SNAPSHOT_MODE, source.snapshotMode(), Set.of("initial", "no_data", "always", "when_needed"));
+        r.oneOf(Settings.SOURCE_PUBLICATION_AUTOCREATE, source.publicationAutocreate(), Set.of("filtered", "disabled"));
         BridgeConfig.Mongo mongo = new BridgeConfig.Mongo(r.text(Settings.MONGO_URI_ENV), r.text(Settings.MONGO_URI),
                 r.text(Settings.MONGO_DATABASE));
         if (mongo.uri() != null && mongo.uri().matches("mongodb(\\+srv)?://[^/@]*:[^/@]*@.*")) {
@@ -95,6 +94,13 @@ public final class BridgeConfigReader {
                 return null;
             }
             return value.get();
+        }
+
+        void oneOf(Setting setting, String value, Set<String> allowed) {
+            if (value != null && !allowed.contains(value)) {
+                problems.add(file, line(setting), "'" + setting.key() + "' is '" + value + "', expected one of "
+                        + String.join(", ", new java.util.TreeSet<>(allowed)));
+            }
         }
 
         int integer(Setting setting) {

@@ -22,6 +22,9 @@ public final class Settings {
             "Logical replication slot; created if missing.");
     public static final Setting SOURCE_PUBLICATION = new Setting("source.publication", Setting.Type.TEXT, "monobridge",
             "Publication for the captured tables; created if missing (needs table ownership), else create it yourself.");
+    public static final Setting SOURCE_PUBLICATION_AUTOCREATE = new Setting("source.publication-autocreate", Setting.Type.TEXT,
+            "filtered",
+            "'filtered' creates the publication for exactly the captured tables if missing; 'disabled' expects it to exist.");
     public static final Setting SOURCE_SNAPSHOT_MODE = new Setting("source.snapshot-mode", Setting.Type.TEXT, "initial",
             "Debezium snapshot mode: 'initial' snapshots once, then streams; 'no_data' streams only.");
     public static final Setting SOURCE_POLL_INTERVAL_MS = new Setting("source.poll-interval-ms", Setting.Type.POSITIVE_INT, "50",
@@ -46,7 +49,7 @@ public final class Settings {
 
     public static final List<Setting> ALL = List.of(
             SOURCE_HOST, SOURCE_PORT, SOURCE_DATABASE, SOURCE_USER, SOURCE_PASSWORD_ENV, SOURCE_PASSWORD_FILE,
-            SOURCE_SLOT, SOURCE_PUBLICATION, SOURCE_SNAPSHOT_MODE, SOURCE_POLL_INTERVAL_MS, SOURCE_MAX_BATCH_SIZE,
+            SOURCE_SLOT, SOURCE_PUBLICATION, SOURCE_PUBLICATION_AUTOCREATE, SOURCE_SNAPSHOT_MODE, SOURCE_POLL_INTERVAL_MS, SOURCE_MAX_BATCH_SIZE,
             MONGO_URI_ENV, MONGO_URI, MONGO_DATABASE,
             OFFSETS_FILE, OFFSETS_FLUSH_INTERVAL_MS,
             PROJECTIONS_DIRECTORY, PROJECTOR_DELETE_MARKER_GRACE_SECONDS);

@@ -167,7 +167,7 @@ abstract class AbstractBridgeIT {
         ProjectionPlan plan = new ProjectionPlan(PROJECTIONS);
         List<String> tables = plan.tables().stream().sorted().toList();
         PostgresSource postgres = new PostgresSource(sources().host(), sources().port(), name, sources().user(),
-                sources().password(), name, name, "initial", tables, Duration.ofMillis(20), 1024);
+                sources().password(), name, name, "filtered", "initial", tables, Duration.ofMillis(20), 1024);
         bridge = Bridge.start(new BridgeOptions(postgres, sources().mongoUri(), name, work.resolve("offsets.dat"),
                 Duration.ofMillis(100), PROJECTIONS, Duration.ofHours(1)));
         oracle = new OracleComparison(new SqlOracle(source), bridge.database());

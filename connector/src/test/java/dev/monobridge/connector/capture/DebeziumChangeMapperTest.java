@@ -1,0 +1,184 @@
+package dev.monobridge.connector.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.apache.kafka.connect.data.Decimal;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.junit.jupiter.api.Test;
+
+import dev.monobridge.projector.change.Change;
+import dev.monobridge.projector.change.Op;
+import dev.monobridge.projector.change.RowKey;
+import dev.monobridge.projector.change.SourcePosition;
+import dev.monobridge.projector.change.Unavailable;
+import io.debezium.data.Envelope;
+
+/**
+ * The envelope mapping, for every operation Debezium emits, on records built with Debezium's own
+ * {@link Envelope} and the source block of its PostgreSQL connector.
+ */
+class DebeziumChangeMapperTest {
+
+    private static final Schema KEY = SchemaBuilder.struct().name("monobridge.public.runner.Key")
+            .field("id", Schema.INT64_SCHEMA).build();
+    private static final Schema ROW = SchemaBuilder.struct().name("monobridge.public.runner.Value")
+            .field("id", Schema.INT64_SCHEMA)
+            .field("race_id", Schema.INT64_SCHEMA)
+            .field("name", Schema.STRING_SCHEMA)
+            .field("cloth_number", Schema.INT32_SCHEMA)
+            .field("price", Decimal.builder(2).optional().build())
+            .field("notes", Schema.OPTIONAL_STRING_SCHEMA)
+            .field("updated_at", SchemaBuilder.int64().name("io.debezium.time.MicroTimestamp").optional().build())
+            .field("off_time", SchemaBuilder.string().name("io.debezium.time.ZonedTimestamp").optional().build())
+            .field("race_date", SchemaBuilder.int32().name("io.debezium.time.Date").optional().build())
+            .optional().build();
+    private static final Schema SOURCE = SchemaBuilder.struct().name("io.debezium.connector.postgresql.Source")
+            .field("version", Schema.STRING_SCHEMA)
+            .field("connector", Schema.STRING_SCHEMA)
+            .field("name", Schema.STRING_SCHEMA)
+            .field("ts_ms", Schema.INT64_SCHEMA)
+            .field("snapshot", Schema.OPTIONAL_STRING_SCHEMA)
+            .field("db", Schema.STRING_SCHEMA)
+            .field("sequence", Schema.OPTIONAL_STRING_SCHEMA)
+            .field("ts_us", Schema.OPTIONAL_INT64_SCHEMA)
+            .field("schema", Schema.STRING_SCHEMA)
+            .field("table", Schema.STRING_SCHEMA)
+            .field("txId", Schema.OPTIONAL_INT64_SCHEMA)
+            .field("lsn", Schema.OPTIONAL_INT64_SCHEMA)
+            .build();
+    private static final Envelope ENVELOPE = Envelope.defineSchema().withName("monobridge.public.runner.Envelope")
+            .withRecord(ROW).withSource(SOURCE).build();
+    private static final Instant COMMIT = Instant.parse("2026-12-26T13:40:00.123456Z");
+
+    private final DebeziumChangeMapper mapper = new DebeziumChangeMapper();
+
+    @Test
+    void anInsertBecomesACreateWithTheRowAndTheCommitPosition() {
+        Change change = mapper.map(record(ENVELOPE.create(row(7, "2.50", "Kauto Star"), source(100, 250, "[\"200\",\"250\"]"), COMMIT))).orElseThrow();
+
+        assertThat(change.op()).isEqualTo(Op.CREATE);
+        assertThat(change.table()).isEqualTo("public.runner");
+        assertThat(change.key()).isEqualTo(RowKey.of("id", 7L));
+        assertThat(change.after()).containsEntry("name", "Kauto Star").containsEntry("price", new BigDecimal("2.50"));
+        assertThat(change.position()).isEqualTo(new SourcePosition(200, 250));
+        assertThat(change.commitTime()).isEqualTo(COMMIT);
+        assertThat(change.txId()).isEqualTo("100");
+    }
+
+    @Test
+    void aSnapshotReadOrdersBeforeEveryStreamedChangeAtTheSnapshotPosition() {
+        Change read = mapper.map(record(ENVELOPE.read(row(7, "2.50", "Kauto Star"), source(90, 300, null), COMMIT))).orElseThrow();
+        Change streamed = mapper.map(record(ENVELOPE.update(null, row(7, "3.00", "Kauto Star"), source(91, 280, "[\"300\",\"280\"]"), COMMIT))).orElseThrow();
+
+        assertThat(read.op()).isEqualTo(Op.READ);
+        assertThat(read.position()).isEqualTo(new SourcePosition(300, 0));
+        assertThat(streamed.position()).isGreaterThan(read.position());
+    }
+
+    @Test
+    void anUpdateWithoutABeforeImageStillCarriesTheWholeNewRow() {
+        Change change = mapper.map(record(ENVELOPE.update(null, row(7, "3.10", "Kauto Star"), source(101, 260, "[\"250\",\"260\"]"), COMMIT))).orElseThrow();
+
+        assertThat(change.op()).isEqualTo(Op.UPDATE);
+        assertThat(change.before()).isNull();
+        assertThat(change.after()).containsEntry("price", new BigDecimal("3.10")).containsEntry("race_id", 3L);
+    }
+
+    @Test
+    void anUnchangedToastedColumnBecomesUnavailableNotThePlaceholderText() {
+        Struct after = row(7, "3.10", "Kauto Star").put("notes", "__debezium_unavailable_value");
+
+        Change change = mapper.map(record(ENVELOPE.update(null, after, source(101, 260, "[\"250\",\"260\"]"), COMMIT))).orElseThrow();
+
+        assertThat(change.after().get("notes")).isSameAs(Unavailable.VALUE);
+    }
+
+    @Test
+    void aDeleteCarriesTheKeyAndNoAfterImage() {
+        Struct keyOnly = new Struct(ROW).put("id", 7L).put("race_id", 0L).put("name", "").put("cloth_number", 0);
+
+        Change change = mapper.map(record(ENVELOPE.delete(keyOnly, source(102, 270, "[\"260\",\"270\"]"), COMMIT))).orElseThrow();
+
+        assertThat(change.op()).isEqualTo(Op.DELETE);
+        assertThat(change.key()).isEqualTo(RowKey.of("id", 7L));
+        assertThat(change.after()).isNull();
+    }
+
+    @Test
+    void theTombstoneAfterADeleteCarriesNoChangeSoTheDeleteIsHandledOnce() {
+        SourceRecord tombstone = new SourceRecord(Map.of(), Map.of(), "monobridge.public.runner", null,
+                KEY, new Struct(KEY).put("id", 7L), null, null);
+
+        assertThat(mapper.map(tombstone)).isEmpty();
+    }
+
+    @Test
+    void aTruncateConcernsTheWholeTableAndHasNoKey() {
+        Change change = mapper.map(new SourceRecord(Map.of(), Map.of(), "monobridge.public.runner", null, null, null,
+                ENVELOPE.schema(), ENVELOPE.truncate(source(103, 280, "[\"270\",\"280\"]"), COMMIT))).orElseThrow();
+
+        assertThat(change.op()).isEqualTo(Op.TRUNCATE);
+        assertThat(change.table()).isEqualTo("public.runner");
+        assertThat(change.key()).isNull();
+    }
+
+    @Test
+    void temporalColumnsBecomeInstantsAndDates() {
+        Struct after = row(7, "2.50", "Kauto Star")
+                .put("updated_at", 1_798_292_400_123_456L)
+                .put("off_time", "2026-12-26T13:40:00.5Z")
+                .put("race_date", (int) LocalDate.parse("2026-12-26").toEpochDay());
+
+        Change change = mapper.map(record(ENVELOPE.create(after, source(100, 250, "[\"200\",\"250\"]"), COMMIT))).orElseThrow();
+
+        assertThat(change.after().get("updated_at")).isEqualTo(Instant.ofEpochSecond(1_798_292_400L, 123_456_000L));
+        assertThat(change.after().get("off_time")).isEqualTo(Instant.parse("2026-12-26T13:40:00.5Z"));
+        assertThat(change.after().get("race_date")).isEqualTo(LocalDate.parse("2026-12-26"));
+    }
+
+    @Test
+    void aRecordFromATableWithoutAPrimaryKeyIsUnreadableWithAReason() {
+        SourceRecord keyless = new SourceRecord(Map.of(), Map.of(), "monobridge.public.runner", null, null, null,
+                ENVELOPE.schema(), ENVELOPE.create(row(7, "2.50", "Kauto Star"), source(100, 250, null), COMMIT));
+
+        assertThatThrownBy(() -> mapper.map(keyless))
+                .isInstanceOf(UnreadableRecordException.class)
+                .hasMessageContaining("public.runner has no primary key");
+    }
+
+    @Test
+    void aValueThatIsNotAChangeEventIsUnreadable() {
+        SourceRecord heartbeat = new SourceRecord(Map.of(), Map.of(), "monobridge.heartbeat", null, null, null,
+                Schema.STRING_SCHEMA, "ping");
+
+        assertThatThrownBy(() -> mapper.map(heartbeat)).isInstanceOf(UnreadableRecordException.class);
+    }
+
+    private static SourceRecord record(Struct envelope) {
+        long id = envelope.getStruct("after") != null ? envelope.getStruct("after").getInt64("id")
+                : envelope.getStruct("before").getInt64("id");
+        return new SourceRecord(Map.of(), Map.of(), "monobridge.public.runner", null,
+                KEY, new Struct(KEY).put("id", id), ENVELOPE.schema(), envelope);
+    }
+
+    private static Struct row(long id, String price, String name) {
+        return new Struct(ROW).put("id", id).put("race_id", 3L).put("name", name).put("cloth_number", 4)
+                .put("price", new BigDecimal(price));
+    }
+
+    private static Struct source(long txId, long lsn, String sequence) {
+        return new Struct(SOURCE).put("version", "3.6.1.Final").put("connector", "postgresql").put("name", "monobridge")
+                .put("ts_ms", COMMIT.toEpochMilli()).put("ts_us", 1_798_292_400_123_456L).put("db", "legacy")
+                .put("sequence", sequence).put("schema", "public").put("table", "runner")
+                .put("txId", txId).put("lsn", lsn);
+    }
+}
