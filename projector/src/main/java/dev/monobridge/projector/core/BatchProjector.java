@@ -3,6 +3,7 @@ package dev.monobridge.projector.core;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,16 +15,22 @@ import dev.monobridge.projector.change.RowKey;
 import dev.monobridge.projector.change.SourcePosition;
 import dev.monobridge.projector.change.Unavailable;
 import dev.monobridge.projector.definition.NodeDefinition;
+import dev.monobridge.projector.definition.Retention;
 
 /**
  * Turns a batch of changes into document writes. Pure: no I/O, only the remembered {@link RowStates}.
  *
- * <p>How it works. Every document is a function of the remembered row states. For each change, the
- * projector finds the documents the row was in before the change and will be in after it (walking up
- * parent keys through the states, so a grandchild that carries only its parent's key still finds its
- * root), renders each such document once as it was before the batch, then applies the change to the
- * states. At the end of the batch it renders each touched document again and sends only the
- * difference. Several changes to one document in a batch therefore cost one write.
+ * <p>How it works. Every document is a function of the remembered row states and of a moment, the
+ * projection time {@code asOf} (retention rules depend on it). For each change, the projector finds
+ * the documents the row was in before the change and will be in after it (walking up parent keys
+ * through the states, so a grandchild that carries only its parent's key still finds its root),
+ * renders each such document once as it was before the batch, then applies the change to the states.
+ * At the end of the batch it renders each touched document again and sends only the difference.
+ * Several changes to one document in a batch therefore cost one write.
+ *
+ * <p>Time moves in steps: a batch may advance {@code asOf}, and then every document holding a row whose
+ * retention ran out in between is touched too, so that expired entries leave even when no change
+ * arrives for them.
  *
  * <p>Each row state carries the source position of the last change applied to it; a change at or
  * before that position is a duplicate or stale and changes nothing, which makes replays harmless.
@@ -34,16 +41,35 @@ public final class BatchProjector {
     private final RowStates states;
     private final DocumentRenderer renderer;
     private final Clock clock;
+    /** Documents whose last rendering could not be written (over budget): MongoDB holds an older version. */
+    private final Set<DocumentRef> diverged = new HashSet<>();
+    private Instant asOf;
 
+    /** A projector whose projection time starts at the clock's current time. */
     public BatchProjector(ProjectionPlan plan, RowStates states, Clock clock) {
+        this(plan, states, clock, clock.instant());
+    }
+
+    public BatchProjector(ProjectionPlan plan, RowStates states, Clock clock, Instant asOf) {
         this.plan = plan;
         this.states = states;
         this.renderer = new DocumentRenderer(states);
         this.clock = clock;
+        this.asOf = asOf;
     }
 
+    /** Projects a batch at the current projection time. */
     public ProjectionBatch project(List<Change> changes) {
-        Batch batch = new Batch(clock.instant());
+        return project(changes, asOf);
+    }
+
+    /** Projects a batch, first moving the projection time forward to {@code newAsOf} (never back). */
+    public ProjectionBatch project(List<Change> changes, Instant newAsOf) {
+        Instant after = newAsOf.isAfter(asOf) ? newAsOf : asOf;
+        Batch batch = new Batch(asOf, after, clock.instant());
+        if (after.isAfter(asOf)) {
+            batch.expireRetainedRows();
+        }
         for (Change change : changes) {
             try {
                 batch.apply(change);
@@ -52,11 +78,18 @@ public final class BatchProjector {
                 batch.deadLetters.add(DeadLetter.unprojectable(change, "cannot project: " + e));
             }
         }
+        asOf = after;
         return batch.finish();
+    }
+
+    public Instant asOf() {
+        return asOf;
     }
 
     /** The work of one batch: the documents touched, as they were before it, and its counts. */
     private final class Batch {
+        private final Instant before;
+        private final Instant after;
         private final Instant now;
         private final Map<DocumentRef, Touched> touched = new LinkedHashMap<>();
         private final List<DeadLetter> deadLetters = new ArrayList<>();
@@ -64,9 +97,29 @@ public final class BatchProjector {
         private int stale;
         private int unprojected;
         private int count;
+        private int trimmed;
 
-        Batch(Instant now) {
+        Batch(Instant before, Instant after, Instant now) {
+            this.before = before;
+            this.after = after;
             this.now = now;
+        }
+
+        /** Touches every document holding a row whose retention ends in (before, after]. */
+        void expireRetainedRows() {
+            for (String table : plan.tables()) {
+                for (ProjectionPlan.Placement placement : plan.placements(table)) {
+                    if (placement.node().retention().isEmpty()) {
+                        continue;
+                    }
+                    Retention retention = placement.node().retention().get();
+                    for (RowState row : states.liveRows(table)) {
+                        retention.expiry(row.values())
+                                .filter(expiry -> expiry.isAfter(before) && !expiry.isAfter(after))
+                                .ifPresent(expiry -> touch(rootOf(placement, row), row.position(), null));
+                    }
+                }
+            }
         }
 
         void apply(Change change) {
@@ -84,54 +137,54 @@ public final class BatchProjector {
             applyToRow(new RowId(change.table(), normalizedKey(change.key())), change.after(), change);
         }
 
-        private void applyToRow(RowId id, Map<String, Object> after, Change change) {
+        private void applyToRow(RowId id, Map<String, Object> values, Change change) {
             RowState previous = states.get(id);
             if (previous != null && !change.position().isAfter(previous.position())) {
                 stale++;
                 return;
             }
-            RowState next = after == null
+            RowState next = values == null
                     ? RowState.deleteMarker(id, change.position(), now)
-                    : RowState.live(id, remembered(id.table(), previous, after), change.position(), now);
+                    : RowState.live(id, remembered(id.table(), previous, values), change.position(), now);
             // Routing reads the parents' states, which this change does not touch, so both the old
             // and the new placement can be found before the state changes.
             for (ProjectionPlan.Placement placement : plan.placements(id.table())) {
-                touch(rootOf(placement, previous), change);
-                touch(rootOf(placement, next), change);
+                touch(rootOf(placement, previous), change.position(), change.commitTime());
+                touch(rootOf(placement, next), change.position(), change.commitTime());
             }
             states.put(next);
             applied++;
         }
 
         /** The columns worth remembering, with values the source did not send carried over. */
-        private Map<String, Object> remembered(String table, RowState previous, Map<String, Object> after) {
+        private Map<String, Object> remembered(String table, RowState previous, Map<String, Object> values) {
             Set<String> columns = plan.columnsRead(table);
-            Map<String, Object> values = new LinkedHashMap<>();
-            for (Map.Entry<String, Object> column : after.entrySet()) {
+            Map<String, Object> remembered = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> column : values.entrySet()) {
                 String name = column.getKey();
                 if (!columns.contains(name)) {
                     continue;
                 }
                 if (column.getValue() == Unavailable.VALUE) {
                     if (previous != null && previous.values().containsKey(name)) {
-                        values.put(name, previous.values().get(name));
+                        remembered.put(name, previous.values().get(name));
                     }
                 } else {
-                    values.put(name, Values.normalize(column.getValue()));
+                    remembered.put(name, Values.normalize(column.getValue()));
                 }
             }
-            return values;
+            return remembered;
         }
 
-        private void touch(DocumentRef ref, Change change) {
+        private void touch(DocumentRef ref, SourcePosition position, Instant commitTime) {
             if (ref == null) {
                 return;
             }
             Touched document = touched.get(ref);
             if (document == null) {
-                touched.put(ref, new Touched(renderer.render(ref), change.position(), change.commitTime()));
+                touched.put(ref, new Touched(renderer.render(ref, before), position, commitTime));
             } else {
-                document.advance(change.position(), change.commitTime());
+                document.advance(position, commitTime);
             }
         }
 
@@ -144,21 +197,30 @@ public final class BatchProjector {
                 }
             });
             return new ProjectionBatch(writes, states.takeChanges(), deadLetters,
-                    new ProjectionBatch.Counts(count, applied, stale, unprojected));
+                    new ProjectionBatch.Counts(count, applied, stale, unprojected, trimmed), after);
         }
 
         private DocumentWrite write(DocumentRef ref, Touched document) {
-            Map<String, Object> after = renderer.render(ref);
-            Map<String, Object> before = document.before;
+            DocumentRenderer.Rendering now = renderer.render(ref, after);
+            if (!now.fits()) {
+                diverged.add(ref);
+                deadLetters.add(new DeadLetter(ref.projection().name(), ref.documentId(), null,
+                        "document needs " + now.bytes() + " bytes even with every list emptied, over max-bytes "
+                                + ref.projection().maxBytes() + "; the last good version is kept", null));
+                return null;
+            }
+            trimmed += now.trimmed();
+            Map<String, Object> was = document.before.content();
+            boolean unknown = diverged.remove(ref) || !document.before.fits();
+            if (!now.exists()) {
+                return was == null && !unknown ? null : new DocumentWrite.Delete(ref);
+            }
             DocumentMeta meta = new DocumentMeta(ref.projection().name(), ref.projection().version(),
                     document.position, document.commitTime);
-            if (after == null) {
-                return before == null ? null : new DocumentWrite.Delete(ref);
+            if (was == null || unknown) {
+                return new DocumentWrite.Replace(ref, now.content(), meta);
             }
-            if (before == null) {
-                return new DocumentWrite.Replace(ref, after, meta);
-            }
-            DocumentDiff diff = DocumentDiff.between(ref.projection().root(), before, after);
+            DocumentDiff diff = DocumentDiff.between(ref.projection().root(), was, now.content());
             return diff.isEmpty() ? null : new DocumentWrite.Update(ref, diff.sets(), diff.unsets(), meta);
         }
     }
@@ -195,13 +257,16 @@ public final class BatchProjector {
         return new RowKey(columns);
     }
 
-    /** A document touched by the batch: its content before the batch, and the newest change to it. */
+    /**
+     * A document touched by the batch: its rendering before the batch, and the newest change to it
+     * (no commit time when only the passing of time touched it).
+     */
     private static final class Touched {
-        private final Map<String, Object> before;
+        private final DocumentRenderer.Rendering before;
         private SourcePosition position;
         private Instant commitTime;
 
-        Touched(Map<String, Object> before, SourcePosition position, Instant commitTime) {
+        Touched(DocumentRenderer.Rendering before, SourcePosition position, Instant commitTime) {
             this.before = before;
             this.position = position;
             this.commitTime = commitTime;
@@ -209,7 +274,7 @@ public final class BatchProjector {
 
         void advance(SourcePosition position, Instant commitTime) {
             this.position = SourcePosition.max(this.position, position);
-            if (commitTime.isAfter(this.commitTime)) {
+            if (commitTime != null && (this.commitTime == null || commitTime.isAfter(this.commitTime))) {
                 this.commitTime = commitTime;
             }
         }

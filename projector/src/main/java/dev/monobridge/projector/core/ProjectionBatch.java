@@ -4,13 +4,15 @@ import java.util.List;
 
 /**
  * What one batch of changes amounts to: the document writes, the row states to make durable after
- * them, the changes that could not be applied, and counts for metrics.
+ * them, the changes that could not be applied, counts for metrics, and the projection time the
+ * documents were rendered at (to be made durable with them).
  */
 public record ProjectionBatch(
         List<DocumentWrite> writes,
         RowStates.StateChanges stateChanges,
         List<DeadLetter> deadLetters,
-        Counts counts) {
+        Counts counts,
+        java.time.Instant asOf) {
 
     public ProjectionBatch {
         writes = List.copyOf(writes);
@@ -21,14 +23,15 @@ public record ProjectionBatch(
     public ProjectionBatch withDeadLetters(List<DeadLetter> more) {
         List<DeadLetter> all = new java.util.ArrayList<>(more);
         all.addAll(deadLetters);
-        return new ProjectionBatch(writes, stateChanges, all, counts);
+        return new ProjectionBatch(writes, stateChanges, all, counts, asOf);
     }
 
     /**
-     * @param applied    changes that changed a row's remembered state
-     * @param stale      changes ignored because the row already reflects that position or a later one
+     * @param applied     changes that changed a row's remembered state
+     * @param stale       changes ignored because the row already reflects that position or a later one
      * @param unprojected changes to tables no projection reads
+     * @param trimmed     list entries left out of written documents to keep them within max-bytes
      */
-    public record Counts(int changes, int applied, int stale, int unprojected) {
+    public record Counts(int changes, int applied, int stale, int unprojected, int trimmed) {
     }
 }

@@ -18,6 +18,7 @@ public final class ProjectorStats {
     private final AtomicLong deadLetters = new AtomicLong();
     private final AtomicLong expiredMarkers = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong trimmed = new AtomicLong();
     private final AtomicReference<Duration> lastLag = new AtomicReference<>(Duration.ZERO);
 
     void record(ProjectionBatch batch, int expired, Instant lastCommit, Instant acknowledged) {
@@ -28,6 +29,7 @@ public final class ProjectorStats {
         writes.addAndGet(batch.writes().size());
         deadLetters.addAndGet(batch.deadLetters().size());
         expiredMarkers.addAndGet(expired);
+        trimmed.addAndGet(batch.counts().trimmed());
         if (lastCommit != null) {
             lastLag.set(Duration.between(lastCommit, acknowledged));
         }
@@ -55,6 +57,11 @@ public final class ProjectorStats {
 
     public long expiredMarkers() {
         return expiredMarkers.get();
+    }
+
+    /** List entries left out of written documents to keep them within their byte budget. */
+    public long trimmedEntries() {
+        return trimmed.get();
     }
 
     public long batches() {

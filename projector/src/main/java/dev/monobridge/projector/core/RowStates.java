@@ -1,15 +1,16 @@
 package dev.monobridge.projector.core;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Queue;
 import java.util.Set;
 
 import dev.monobridge.projector.change.RowKey;
@@ -30,8 +31,11 @@ public final class RowStates {
     private final Map<String, Map<String, Map<Object, Set<RowKey>>>> parentIndex = new HashMap<>();
     private final Map<RowId, RowState> changed = new LinkedHashMap<>();
     private final Set<RowId> removed = new LinkedHashSet<>();
-    /** Delete markers in the order they were made, which is also the order they expire in. */
-    private final Deque<RowState> markers = new ArrayDeque<>();
+    /**
+     * Delete markers by the time they were made, which is the order they expire in. A priority queue,
+     * not a list, because markers loaded back from storage arrive in no particular order.
+     */
+    private final Queue<RowState> markers = new PriorityQueue<>(Comparator.comparing(RowState::changedAt));
 
     /**
      * @param indexedColumns for each table, the columns that children are looked up by
@@ -83,7 +87,7 @@ public final class RowStates {
         if (state.isLive()) {
             index(state);
         } else {
-            markers.addLast(state);
+            markers.add(state);
         }
     }
 
@@ -95,8 +99,8 @@ public final class RowStates {
      */
     public int expireMarkers(Instant cutoff) {
         int expired = 0;
-        while (!markers.isEmpty() && markers.peekFirst().changedAt().isBefore(cutoff)) {
-            RowState marker = markers.pollFirst();
+        while (!markers.isEmpty() && markers.peek().changedAt().isBefore(cutoff)) {
+            RowState marker = markers.poll();
             Map<RowKey, RowState> rows = rowsByTable.get(marker.table());
             // The row may have come back, or been deleted again since: only the same marker goes.
             if (rows != null && rows.get(marker.key()) == marker) {

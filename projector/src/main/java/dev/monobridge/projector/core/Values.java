@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +17,9 @@ final class Values {
 
     /** Orders values of one column; nulls sort last. Numbers of different classes compare by value. */
     static final Comparator<Object> ORDER = Values::compare;
+
+    /** The significant digits a Decimal128 holds exactly. */
+    static final int MAX_DECIMAL_DIGITS = 34;
 
     private Values() {
     }
@@ -39,6 +44,23 @@ final class Values {
         if (value instanceof LocalDate date) {
             // A date without a time is not an instant; frontends get it as ISO text, 2026-12-26.
             return date.toString();
+        }
+        if (value instanceof BigDecimal decimal && decimal.precision() > MAX_DECIMAL_DIGITS) {
+            // Documents hold Decimal128, which keeps 34 significant digits exactly and no more. Failing
+            // here, before any state changes, turns the change into a dead letter instead of failing
+            // the whole batch at write time.
+            throw new IllegalArgumentException("decimal " + decimal.toPlainString() + " has " + decimal.precision()
+                    + " significant digits; a document can hold " + MAX_DECIMAL_DIGITS + " exactly");
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> normalized = new LinkedHashMap<>();
+            map.forEach((k, v) -> normalized.put(k, normalize(v)));
+            return normalized;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> normalized = new ArrayList<>(list.size());
+            list.forEach(item -> normalized.add(normalize(item)));
+            return normalized;
         }
         return value;
     }

@@ -43,6 +43,9 @@ public final class DefinitionValidator {
         }
         node.fields().forEach(f -> check(file, f.line(), node.table(), "field", f.column(), known, problems));
         node.orderBy().forEach(o -> check(file, node.line(), node.table(), "order-by", o.column(), known, problems));
+        node.filter().ifPresent(p -> p.columns().forEach(c -> check(file, node.line(), node.table(), "filter", c, known, problems)));
+        node.dropWhen().ifPresent(p -> p.columns().forEach(c -> check(file, node.line(), node.table(), "drop-when", c, known, problems)));
+        node.retention().ifPresent(r -> check(file, node.line(), node.table(), "retention", r.column(), known, problems));
     }
 
     private static void check(String file, int line, String table, String role, String column, Set<String> known,

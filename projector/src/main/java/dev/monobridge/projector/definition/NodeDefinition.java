@@ -23,6 +23,9 @@ import java.util.Set;
  * @param maxItems  the most entries the list keeps; empty means no bound
  * @param lists     the lists nested in this level
  * @param line      where the level is declared, for validation messages
+ * @param filter    root only: the document exists only while the root row matches
+ * @param dropWhen  lists only: entries that match are left out (finished items, say)
+ * @param retention entries (on the root: the whole document) go once this much time has passed
  */
 public record NodeDefinition(
         String field,
@@ -33,7 +36,10 @@ public record NodeDefinition(
         List<OrderBy> orderBy,
         Optional<Integer> maxItems,
         List<NodeDefinition> lists,
-        int line) {
+        int line,
+        Optional<Predicate> filter,
+        Optional<Predicate> dropWhen,
+        Optional<Retention> retention) {
 
     public NodeDefinition {
         fields = List.copyOf(fields);
@@ -52,7 +58,10 @@ public record NodeDefinition(
                 .orElseThrow(() -> new IllegalStateException("key column " + key + " of " + table + " is not mapped"));
     }
 
-    /** Every column this level reads: the key, the parent key, the mapped fields and the sort keys. */
+    /**
+     * Every column this level reads: the key, the parent key, the mapped fields, the sort keys, and
+     * the columns its filter, drop-when and retention look at.
+     */
     public Set<String> columnsRead() {
         Set<String> columns = new LinkedHashSet<>();
         columns.add(key);
@@ -61,7 +70,21 @@ public record NodeDefinition(
         }
         fields.forEach(f -> columns.add(f.column()));
         orderBy.forEach(o -> columns.add(o.column()));
+        filter.ifPresent(p -> columns.addAll(p.columns()));
+        dropWhen.ifPresent(p -> columns.addAll(p.columns()));
+        retention.ifPresent(r -> columns.add(r.column()));
         return columns;
+    }
+
+    /** Whether a row of this level belongs in the document as of the given time. */
+    public boolean admits(java.util.Map<String, Object> row, java.time.Instant asOf) {
+        if (filter.isPresent() && filter.get().evaluate(row) != Predicate.Truth.TRUE) {
+            return false;
+        }
+        if (dropWhen.isPresent() && dropWhen.get().evaluate(row) == Predicate.Truth.TRUE) {
+            return false;
+        }
+        return retention.isEmpty() || !retention.get().hasExpired(row, asOf);
     }
 
     /** This level and every level below it, depth first. */

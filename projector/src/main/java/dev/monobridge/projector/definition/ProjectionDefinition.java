@@ -12,6 +12,8 @@ import java.util.Objects;
  *                   an older definition can be found
  * @param root       the root level; its key becomes the document's {@code _id}
  * @param file       the file the definition came from
+ * @param maxBytes   the most bytes a document may take in MongoDB; lists are trimmed from their tail
+ *                   to fit, and a document that cannot fit is not written
  */
 public record ProjectionDefinition(
         String name,
@@ -19,13 +21,20 @@ public record ProjectionDefinition(
         String collection,
         int version,
         NodeDefinition root,
-        String file) {
+        String file,
+        int maxBytes) {
+
+    /** MongoDB's own limit, which is also the default budget. */
+    public static final int MONGO_MAX_BYTES = 16 * 1024 * 1024;
 
     public ProjectionDefinition {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(root, "root");
         if (!root.isRoot()) {
             throw new IllegalArgumentException("the root level of " + name + " cannot have a parent key");
+        }
+        if (maxBytes <= 0 || maxBytes > MONGO_MAX_BYTES) {
+            throw new IllegalArgumentException("max-bytes of " + name + " must be from 1 to " + MONGO_MAX_BYTES);
         }
     }
 }

@@ -19,9 +19,11 @@ import java.util.stream.Stream;
  */
 public final class ProjectionDefinitionReader {
 
-    private static final Set<String> TOP_KEYS = Set.of("name", "team", "collection", "version", "root");
-    private static final Set<String> ROOT_KEYS = Set.of("table", "key", "fields", "lists");
-    private static final Set<String> LIST_KEYS = Set.of("table", "key", "parent-key", "fields", "order-by", "max-items", "lists");
+    private static final Set<String> TOP_KEYS = Set.of("name", "team", "collection", "version", "max-bytes", "root");
+    private static final Set<String> ROOT_KEYS = Set.of("table", "key", "fields", "filter", "retention", "lists");
+    private static final Set<String> LIST_KEYS = Set.of("table", "key", "parent-key", "fields", "order-by", "max-items",
+            "drop-when", "retention", "lists");
+    private static final Set<String> RETENTION_KEYS = Set.of("column", "keep");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Pattern COLLECTION = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -66,6 +68,14 @@ public final class ProjectionDefinitionReader {
         String team = requiredText(document, top, "team", problems, NAME, "lower-case letters, digits and '-'");
         String collection = requiredText(document, top, "collection", problems, COLLECTION, "letters, digits and '_'");
         int version = positiveInt(document, top, "version", problems).orElse(0);
+        int maxBytes = top.containsKey("max-bytes")
+                ? positiveInt(document, top, "max-bytes", problems).orElse(ProjectionDefinition.MONGO_MAX_BYTES)
+                : ProjectionDefinition.MONGO_MAX_BYTES;
+        if (maxBytes > ProjectionDefinition.MONGO_MAX_BYTES) {
+            problems.add(document.file(), top.get("max-bytes").line(), "'max-bytes' is " + maxBytes
+                    + ", above MongoDB's limit of " + ProjectionDefinition.MONGO_MAX_BYTES);
+            maxBytes = ProjectionDefinition.MONGO_MAX_BYTES;
+        }
         NodeDefinition root = null;
         if (!top.containsKey("root")) {
             problems.add(document.file(), document.line(), "missing 'root'");
@@ -75,7 +85,7 @@ public final class ProjectionDefinitionReader {
         if (problems.list().size() > before || root == null) {
             return Optional.empty();
         }
-        return Optional.of(new ProjectionDefinition(name, team, collection, version, root, document.file()));
+        return Optional.of(new ProjectionDefinition(name, team, collection, version, root, document.file(), maxBytes));
     }
 
     private NodeDefinition node(YamlNode yaml, String field, boolean isRoot, Problems problems) {
@@ -111,7 +121,47 @@ public final class ProjectionDefinitionReader {
                 problems.add(yaml.file(), list.line(), "list '" + list.field() + "' has the same name as another field of " + where);
             }
         }
-        return new NodeDefinition(field, table, key, parentKey, fields, orderBy, maxItems, lists, yaml.line());
+        Optional<Predicate> filter = predicate(entries.get("filter"), "filter", problems);
+        Optional<Predicate> dropWhen = predicate(entries.get("drop-when"), "drop-when", problems);
+        Optional<Retention> retention = retention(entries.get("retention"), problems);
+        return new NodeDefinition(field, table, key, parentKey, fields, orderBy, maxItems, lists, yaml.line(),
+                filter, dropWhen, retention);
+    }
+
+    private static Optional<Predicate> predicate(YamlNode yaml, String key, Problems problems) {
+        if (yaml == null) {
+            return Optional.empty();
+        }
+        return yaml.text("'" + key + "'", problems).flatMap(text -> {
+            try {
+                return Optional.of(PredicateParser.parse(text));
+            } catch (IllegalArgumentException e) {
+                problems.add(yaml.file(), yaml.line(), "bad '" + key + "' predicate: " + e.getMessage());
+                return Optional.empty();
+            }
+        });
+    }
+
+    private static Optional<Retention> retention(YamlNode yaml, Problems problems) {
+        if (yaml == null) {
+            return Optional.empty();
+        }
+        Map<String, YamlNode> entries = yaml.entries("'retention'", problems);
+        YamlNode.rejectUnknownKeys(yaml, entries, RETENTION_KEYS, "'retention'", problems);
+        String column = requiredText(yaml, entries, "column", problems, IDENTIFIER, "a timestamp column");
+        YamlNode keepNode = entries.get("keep");
+        if (keepNode == null) {
+            problems.add(yaml.file(), yaml.line(), "missing 'keep' (how long after the column's time, e.g. 30m, 2h, 7d)");
+            return Optional.empty();
+        }
+        Optional<java.time.Duration> keep = keepNode.text("'keep'", problems).flatMap(text -> {
+            Optional<java.time.Duration> parsed = Retention.parseDuration(text);
+            if (parsed.isEmpty()) {
+                problems.add(keepNode.file(), keepNode.line(), "'keep' is '" + text + "', expected a duration such as 90s, 30m, 2h or 7d");
+            }
+            return parsed;
+        });
+        return column == null || keep.isEmpty() ? Optional.empty() : Optional.of(new Retention(column, keep.get()));
     }
 
     private List<FieldMapping> fields(YamlNode yaml, String where, Problems problems) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
+import org.bson.BsonNull;
 import org.bson.BsonString;
 import org.bson.BsonValue;
 import org.bson.conversions.Bson;
@@ -68,9 +69,11 @@ final class MongoDocumentWrites {
             operations.put("$unset", unset);
         }
         // Position and commit time move only forward: a late or replayed write cannot pull them back.
-        operations.put("$max", new BsonDocument()
-                .append(META + ".position", new BsonString(meta.position().toString()))
-                .append(META + ".commitTime", new BsonDateTime(meta.commitTime().toEpochMilli())));
+        BsonDocument max = new BsonDocument(META + ".position", new BsonString(meta.position().toString()));
+        if (meta.commitTime() != null) {
+            max.append(META + ".commitTime", new BsonDateTime(meta.commitTime().toEpochMilli()));
+        }
+        operations.put("$max", max);
         UpdateOptions options = new UpdateOptions();
         if (!filters.isEmpty()) {
             options.arrayFilters(filters.list());
@@ -83,7 +86,7 @@ final class MongoDocumentWrites {
                 .append("projection", new BsonString(meta.projection()))
                 .append("version", new BsonInt32(meta.version()))
                 .append("position", new BsonString(meta.position().toString()))
-                .append("commitTime", new BsonDateTime(meta.commitTime().toEpochMilli()))
+                .append("commitTime", meta.commitTime() == null ? BsonNull.VALUE : new BsonDateTime(meta.commitTime().toEpochMilli()))
                 .append("writtenAt", new BsonDateTime(writtenAt.toEpochMilli()));
     }
 

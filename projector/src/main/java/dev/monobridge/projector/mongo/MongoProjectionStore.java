@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
+import org.bson.BsonString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +17,8 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 
 import dev.monobridge.projector.core.DeadLetter;
@@ -25,7 +29,8 @@ import dev.monobridge.projector.core.RowStates;
 
 /**
  * Keeps projected documents, row states and dead letters in one MongoDB database: a collection per
- * projection, plus {@value #STATES} and {@value #DEAD_LETTERS}.
+ * projection, plus {@value #STATES}, {@value #DEAD_LETTERS} and {@value #PROJECTOR} (the projection
+ * time the documents were last rendered at).
  *
  * <p>Each batch is one unordered bulk write per projection collection, then one for the row states.
  * A write MongoDB refuses for that document alone (too large, say) becomes a dead letter and the
@@ -36,6 +41,8 @@ public final class MongoProjectionStore implements ProjectionStore {
 
     public static final String STATES = "monobridge_row_states";
     public static final String DEAD_LETTERS = "monobridge_dead_letters";
+    public static final String PROJECTOR = "monobridge_projector";
+    private static final String CLOCK_ID = "clock";
 
     private static final Logger LOG = LoggerFactory.getLogger(MongoProjectionStore.class);
 
@@ -44,6 +51,7 @@ public final class MongoProjectionStore implements ProjectionStore {
     private final MongoDeadLetterCollection deadLetters;
     private final MongoRetry retry;
     private final Clock clock;
+    private Instant storedAsOf;
 
     public MongoProjectionStore(MongoDatabase database, MongoRetry retry, Clock clock) {
         this.database = database;
@@ -56,6 +64,14 @@ public final class MongoProjectionStore implements ProjectionStore {
     /** Loads the remembered row states; call once before the first batch. */
     public int loadStates(RowStates into) {
         return retry.run("load row states", () -> states.loadInto(into));
+    }
+
+    /** The projection time last made durable, or empty before the first batch. */
+    public java.util.Optional<Instant> loadAsOf() {
+        BsonDocument clockDocument = retry.run("load projection time", () ->
+                database.getCollection(PROJECTOR, BsonDocument.class).find(Filters.eq("_id", CLOCK_ID)).first());
+        storedAsOf = clockDocument == null ? null : Instant.ofEpochMilli(clockDocument.getDateTime("asOf").getValue());
+        return java.util.Optional.ofNullable(storedAsOf);
     }
 
     @Override
@@ -72,6 +88,14 @@ public final class MongoProjectionStore implements ProjectionStore {
             deadLetters.write(refused, now);
             return null;
         });
+        if (!batch.asOf().equals(storedAsOf)) {
+            // Last: the documents just written were rendered at this time.
+            retry.run("write projection time", () -> database.getCollection(PROJECTOR, BsonDocument.class).replaceOne(
+                    Filters.eq("_id", CLOCK_ID),
+                    new BsonDocument("_id", new BsonString(CLOCK_ID)).append("asOf", new BsonDateTime(batch.asOf().toEpochMilli())),
+                    new ReplaceOptions().upsert(true)));
+            storedAsOf = batch.asOf();
+        }
     }
 
     public long stateCount() {

@@ -2,6 +2,7 @@ package dev.monobridge.projector.mongo;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -34,7 +35,8 @@ public final class MongoProjectorFactory {
         RowStates states = new RowStates(plan.parentKeyColumns());
         MongoProjectionStore store = new MongoProjectionStore(database, MongoRetry.standard(), clock);
         int loaded = store.loadStates(states);
-        LOG.info("Loaded {} remembered row states for {} projections", loaded, definitions.size());
-        return new Projector(plan, states, store, clock, markerGrace, stats);
+        Instant asOf = store.loadAsOf().orElse(clock.instant());
+        LOG.info("Loaded {} remembered row states for {} projections, rendered as of {}", loaded, definitions.size(), asOf);
+        return new Projector(plan, states, store, clock, markerGrace, stats, asOf);
     }
 }

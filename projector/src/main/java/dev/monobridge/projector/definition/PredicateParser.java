@@ -1,0 +1,236 @@
+package dev.monobridge.projector.definition;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Parses the {@link Predicate} language by recursive descent:
+ * <pre>
+ * or         := and ('or' and)*
+ * and        := not ('and' not)*
+ * not        := 'not' not | '(' or ')' | comparison
+ * comparison := column (op literal | 'is' ['not'] 'null' | ['not'] 'in' '(' literal (',' literal)* ')')
+ * </pre>
+ */
+final class PredicateParser {
+
+    private final String text;
+    private final List<Token> tokens;
+    private int next;
+
+    private PredicateParser(String text) {
+        this.text = text;
+        this.tokens = tokenize(text);
+    }
+
+    /** Parses the text, or throws {@link IllegalArgumentException} saying what is wrong and where. */
+    static Predicate parse(String text) {
+        PredicateParser parser = new PredicateParser(text);
+        Predicate predicate = parser.or();
+        if (parser.next < parser.tokens.size()) {
+            throw parser.error("unexpected '" + parser.peek().text + "'");
+        }
+        return predicate;
+    }
+
+    private Predicate or() {
+        int start = position();
+        Predicate left = and();
+        while (acceptWord("or")) {
+            left = new Predicate.Logical(slice(start), false, left, and());
+        }
+        return left;
+    }
+
+    private Predicate and() {
+        int start = position();
+        Predicate left = not();
+        while (acceptWord("and")) {
+            left = new Predicate.Logical(slice(start), true, left, not());
+        }
+        return left;
+    }
+
+    private Predicate not() {
+        int start = position();
+        if (acceptWord("not")) {
+            return new Predicate.Not(slice(start), not());
+        }
+        if (accept("(")) {
+            Predicate inner = or();
+            expect(")");
+            return inner;
+        }
+        return comparison();
+    }
+
+    private Predicate comparison() {
+        int start = position();
+        Token column = take("a column name");
+        if (column.kind != Kind.WORD || isKeyword(column.text)) {
+            throw error("expected a column name, found '" + column.text + "'");
+        }
+        if (acceptWord("is")) {
+            boolean negated = acceptWord("not");
+            expectWord("null");
+            return new Predicate.IsNull(slice(start), column.text, negated);
+        }
+        boolean negated = acceptWord("not");
+        if (acceptWord("in")) {
+            expect("(");
+            List<Object> literals = new ArrayList<>();
+            do {
+                literals.add(literal());
+            } while (accept(","));
+            expect(")");
+            return new Predicate.In(slice(start), column.text, List.copyOf(literals), negated);
+        }
+        if (negated) {
+            throw error("expected 'in' after 'not'");
+        }
+        Token operator = take("a comparison operator");
+        if (operator.kind != Kind.OPERATOR) {
+            throw error("expected a comparison operator (=, !=, <>, <, <=, >, >=), 'in' or 'is' after " + column.text
+                    + ", found '" + operator.text + "'");
+        }
+        return new Predicate.Comparison(slice(start), column.text, operator.text, literal());
+    }
+
+    private Object literal() {
+        Token token = take("a value");
+        return switch (token.kind) {
+            case STRING -> token.text;
+            case NUMBER -> token.text.contains(".") ? new BigDecimal(token.text) : Long.valueOf(token.text);
+            case WORD -> switch (token.text.toLowerCase(Locale.ROOT)) {
+                case "true" -> Boolean.TRUE;
+                case "false" -> Boolean.FALSE;
+                default -> throw error("expected a value ('text', a number, true or false), found '" + token.text
+                        + "' (columns cannot be compared with columns)");
+            };
+            default -> throw error("expected a value, found '" + token.text + "'");
+        };
+    }
+
+    private static boolean isKeyword(String word) {
+        return List.of("and", "or", "not", "in", "is", "null", "true", "false").contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    private boolean acceptWord(String word) {
+        if (next < tokens.size() && tokens.get(next).kind == Kind.WORD && tokens.get(next).text.equalsIgnoreCase(word)) {
+            next++;
+            return true;
+        }
+        return false;
+    }
+
+    private void expectWord(String word) {
+        if (!acceptWord(word)) {
+            throw error("expected '" + word + "'");
+        }
+    }
+
+    private boolean accept(String punctuation) {
+        if (next < tokens.size() && tokens.get(next).kind == Kind.PUNCTUATION && tokens.get(next).text.equals(punctuation)) {
+            next++;
+            return true;
+        }
+        return false;
+    }
+
+    private void expect(String punctuation) {
+        if (!accept(punctuation)) {
+            throw error("expected '" + punctuation + "'");
+        }
+    }
+
+    private Token take(String what) {
+        if (next >= tokens.size()) {
+            throw error("expected " + what + " but the predicate ends");
+        }
+        return tokens.get(next++);
+    }
+
+    private Token peek() {
+        return tokens.get(next);
+    }
+
+    private int position() {
+        return next < tokens.size() ? tokens.get(next).start : text.length();
+    }
+
+    private String slice(int start) {
+        int end = next == 0 ? 0 : tokens.get(next - 1).end;
+        return text.substring(start, Math.max(start, end)).trim();
+    }
+
+    private IllegalArgumentException error(String message) {
+        int at = next < tokens.size() ? tokens.get(next).start + 1 : text.length() + 1;
+        return new IllegalArgumentException(message + " at character " + at + " of \"" + text + "\"");
+    }
+
+    private enum Kind { WORD, STRING, NUMBER, OPERATOR, PUNCTUATION }
+
+    private record Token(Kind kind, String text, int start, int end) {
+    }
+
+    private static List<Token> tokenize(String text) {
+        List<Token> tokens = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (Character.isLetter(c) || c == '_') {
+                int start = i;
+                while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+                    i++;
+                }
+                tokens.add(new Token(Kind.WORD, text.substring(start, i), start, i));
+            } else if (Character.isDigit(c) || (c == '-' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1)))) {
+                int start = i++;
+                while (i < text.length() && (Character.isDigit(text.charAt(i)) || text.charAt(i) == '.')) {
+                    i++;
+                }
+                tokens.add(new Token(Kind.NUMBER, text.substring(start, i), start, i));
+            } else if (c == '\'') {
+                int start = i++;
+                StringBuilder value = new StringBuilder();
+                while (true) {
+                    if (i >= text.length()) {
+                        throw new IllegalArgumentException("unterminated 'text' starting at character " + (start + 1) + " of \"" + text + "\"");
+                    }
+                    if (text.charAt(i) == '\'') {
+                        if (i + 1 < text.length() && text.charAt(i + 1) == '\'') {
+                            value.append('\'');
+                            i += 2;
+                            continue;
+                        }
+                        i++;
+                        break;
+                    }
+                    value.append(text.charAt(i++));
+                }
+                tokens.add(new Token(Kind.STRING, value.toString(), start, i));
+            } else if ("=<>!".indexOf(c) >= 0) {
+                int start = i;
+                String two = i + 1 < text.length() ? text.substring(i, i + 2) : "";
+                if (List.of("<=", ">=", "!=", "<>").contains(two)) {
+                    i += 2;
+                } else if (c == '!') {
+                    throw new IllegalArgumentException("unexpected '!' at character " + (i + 1) + " of \"" + text + "\"");
+                } else {
+                    i++;
+                }
+                tokens.add(new Token(Kind.OPERATOR, text.substring(start, i), start, i));
+            } else if ("(),".indexOf(c) >= 0) {
+                tokens.add(new Token(Kind.PUNCTUATION, String.valueOf(c), i, i + 1));
+                i++;
+            } else {
+                throw new IllegalArgumentException("unexpected '" + c + "' at character " + (i + 1) + " of \"" + text + "\"");
+            }
+        }
+        return tokens;
+    }
+}

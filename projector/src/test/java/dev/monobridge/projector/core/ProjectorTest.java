@@ -1,0 +1,148 @@
+package dev.monobridge.projector.core;
+
+import static dev.monobridge.projector.core.Fixtures.NOW;
+import static dev.monobridge.projector.core.Fixtures.RACE_CARD;
+import static dev.monobridge.projector.core.Fixtures.definition;
+import static dev.monobridge.projector.core.Fixtures.delete;
+import static dev.monobridge.projector.core.Fixtures.insert;
+import static dev.monobridge.projector.core.Fixtures.price;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.monobridge.projector.change.Change;
+import dev.monobridge.projector.change.RowKey;
+
+class ProjectorTest {
+
+    private static final Duration GRACE = Duration.ofMinutes(10);
+
+    private final ProjectionPlan plan = new ProjectionPlan(List.of(definition(RACE_CARD)));
+    private final RowStates states = new RowStates(plan.parentKeyColumns());
+    private final RecordingStore store = new RecordingStore();
+    private final MovableClock clock = new MovableClock(NOW);
+    private final ProjectorStats stats = new ProjectorStats();
+    private final Projector projector = new Projector(plan, states, store, clock, GRACE, stats);
+
+    @Test
+    void eachBatchIsHandedToTheStoreWithItsStateChanges() {
+        projector.accept(List.of(raceInsert(), runnerInsert(2)));
+
+        assertThat(store.batches).hasSize(1);
+        assertThat(store.last().writes()).hasSize(1);
+        assertThat(store.last().stateChanges().written()).hasSize(2);
+        assertThat(stats.documentWrites()).isEqualTo(1);
+        assertThat(stats.changes()).isEqualTo(2);
+    }
+
+    @Test
+    void markersExpireWithTheFirstBatchAfterTheirGracePeriod() {
+        projector.accept(List.of(raceInsert(), runnerInsert(2)));
+        projector.accept(List.of(delete("public.runner", 3, "id", 1)));
+
+        clock.advance(GRACE);
+        projector.accept(List.of());
+        assertThat(store.last().stateChanges().removed()).as("removed at the end of the grace period").isEmpty();
+
+        clock.advance(Duration.ofSeconds(1));
+        projector.accept(List.of());
+        assertThat(store.last().stateChanges().removed()).containsExactly(new RowId("public.runner", RowKey.of("id", 1L)));
+        assertThat(stats.expiredMarkers()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedWriteReachesTheCaller() {
+        store.failNextWrite();
+
+        assertThatThrownBy(() -> projector.accept(List.of(raceInsert()))).isInstanceOf(IllegalStateException.class);
+    }
+
+    /**
+     * The store refused a batch (an error MongoRetry does not retry), so the caller does not commit its
+     * offsets and offers the same batch again, as a Kafka Connect task does after a retriable failure.
+     * The documents must not silently miss it: either the projector makes the writes again, or it refuses
+     * to go on until it is re-opened (and its states reloaded from the store).
+     */
+    @Test
+    void aBatchWhoseWriteFailedIsNotSilentlyDroppedWhenOfferedAgain() {
+        List<Change> batch = List.of(raceInsert(), runnerInsert(2));
+        store.failNextWrite();
+        assertThat(catchThrowable(() -> projector.accept(batch))).as("the first attempt").isNotNull();
+
+        Throwable second = catchThrowable(() -> projector.accept(batch));
+
+        if (second == null) {
+            assertThat(store.last().writes()).as("document writes of the batch offered again").hasSize(1);
+        } else {
+            assertThat(second).as("a projector that refuses to go on").isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    private static Change raceInsert() {
+        return insert("public.race", 1, "id", 1, "name", "King George VI Chase");
+    }
+
+    private static Change runnerInsert(long pos) {
+        return insert("public.runner", pos, "id", 1, "race_id", 1, "horse", "Kauto Star", "cloth", 1, "price", price("4.50"));
+    }
+
+    /** Keeps every batch it is given; can be told to refuse the next one, as a store that lost its disk would. */
+    private static final class RecordingStore implements ProjectionStore {
+        private final List<ProjectionBatch> batches = new ArrayList<>();
+        private boolean failNext;
+
+        void failNextWrite() {
+            failNext = true;
+        }
+
+        ProjectionBatch last() {
+            return batches.get(batches.size() - 1);
+        }
+
+        @Override
+        public void write(ProjectionBatch batch) {
+            if (failNext) {
+                failNext = false;
+                throw new IllegalStateException("the store refused the batch");
+            }
+            batches.add(batch);
+        }
+    }
+
+    private static final class MovableClock extends Clock {
+        private Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}

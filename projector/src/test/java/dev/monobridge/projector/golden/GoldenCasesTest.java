@@ -1,0 +1,275 @@
+package dev.monobridge.projector.golden;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+
+import dev.monobridge.projector.change.SourcePosition;
+import dev.monobridge.projector.core.Projector;
+import dev.monobridge.projector.core.ProjectorStats;
+import dev.monobridge.projector.definition.NodeDefinition;
+import dev.monobridge.projector.mongo.MongoProjectionStore;
+import dev.monobridge.projector.mongo.MongoProjectorFactory;
+import dev.monobridge.projector.testing.InProcessMongo;
+
+/**
+ * Runs every folder under {@code src/test/resources/golden} through the real MongoDB path and checks,
+ * for each one:
+ * <ol>
+ *   <li>the documents equal {@code expected.yaml} (P1), every list is within its bound (P2), and
+ *       nothing went to the dead letters (P7);</li>
+ *   <li>replaying all the changes writes nothing and leaves the documents byte for byte as they were,
+ *       apart from {@code _meta.writtenAt} (P4);</li>
+ *   <li>the same holds for a projector re-opened on the same database, whose states are loaded from
+ *       MongoDB (P4 across a restart);</li>
+ *   <li>a projector re-opened before every batch gives the same documents (P1 across restarts).</li>
+ * </ol>
+ * The file formats, and how values are written, are in {@code src/test/resources/golden/README.md}.
+ */
+class GoldenCasesTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-26T18:00:00Z"), ZoneOffset.UTC);
+    /** Long enough that no delete marker expires while a case runs: the clock is fixed anyway. */
+    private static final Duration MARKER_GRACE = Duration.ofHours(1);
+
+    private static InProcessMongo mongo;
+
+    @BeforeAll
+    static void startMongo() {
+        mongo = InProcessMongo.start();
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        mongo.close();
+    }
+
+    @TestFactory
+    Stream<DynamicNode> goldenCases() throws IOException, URISyntaxException {
+        Path root = Path.of(GoldenCasesTest.class.getResource("/golden").toURI());
+        List<Path> folders;
+        try (Stream<Path> listing = Files.list(root)) {
+            folders = listing.filter(Files::isDirectory).sorted().toList();
+        }
+        assertThat(folders).as("golden cases under %s", root).isNotEmpty();
+        return folders.stream().map(GoldenCasesTest::casesOf);
+    }
+
+    // The nodes carry no test-source URI on purpose: Surefire 3.5 drops dynamic tests whose source is
+    // not a method, and reports "Tests run: 0".
+    private static DynamicNode casesOf(Path folder) {
+        GoldenCase golden;
+        try {
+            golden = GoldenCase.load(folder);
+        } catch (RuntimeException e) {
+            return dynamicTest(folder.getFileName() + " is a readable golden case", () -> {
+                throw e;
+            });
+        }
+        return dynamicContainer(golden.name(), Stream.of(
+                dynamicTest("gives the expected documents", () -> givesTheExpectedDocuments(golden)),
+                dynamicTest("writes nothing when its changes are replayed", () -> writesNothingWhenReplayed(golden, false)),
+                dynamicTest("writes nothing when a restarted projector is given its changes again",
+                        () -> writesNothingWhenReplayed(golden, true)),
+                dynamicTest("gives the same documents when restarted before every batch",
+                        () -> givesTheSameDocumentsWhenRestartedBeforeEveryBatch(golden))));
+    }
+
+    private static void givesTheExpectedDocuments(GoldenCase golden) {
+        Bridge bridge = new Bridge(golden);
+        golden.batches().forEach(bridge::feedChecked);
+        assertThat(bridge.stats.deadLetters())
+                .as("dead letters in %s: %s", golden.name(), bridge.deadLetters())
+                .isZero();
+        List<BsonDocument> documents = bridge.documents();
+        assertDocuments(golden, documents);
+        for (BsonDocument document : documents) {
+            assertWellFormed(golden, document);
+        }
+    }
+
+    private static void writesNothingWhenReplayed(GoldenCase golden, boolean restartFirst) {
+        Bridge bridge = new Bridge(golden);
+        golden.batches().forEach(bridge::feed);
+        List<BsonDocument> before = bridge.documents();
+        long statesBefore = bridge.rowStates();
+        if (restartFirst) {
+            bridge.restart();
+        }
+        for (ChangesFile.Batch batch : golden.batches()) {
+            assertThat(bridge.feed(batch)).as("%s: document writes when replaying %s", golden.name(), batch.description()).isZero();
+        }
+        assertByteIdentical(before, bridge.documents());
+        assertThat(bridge.rowStates()).as("row states after the replay").isEqualTo(statesBefore);
+    }
+
+    private static void givesTheSameDocumentsWhenRestartedBeforeEveryBatch(GoldenCase golden) {
+        Bridge bridge = new Bridge(golden);
+        for (ChangesFile.Batch batch : golden.batches()) {
+            bridge.restart();
+            bridge.feedChecked(batch);
+        }
+        assertDocuments(golden, bridge.documents());
+    }
+
+    private static void assertDocuments(GoldenCase golden, List<BsonDocument> documents) {
+        List<Object> actual = comparable(documents, golden.expected());
+        List<String> differences = Canonical.differences(golden.expected(), actual);
+        if (!differences.isEmpty()) {
+            fail("%s: the documents differ from expected.yaml%n  %s%n%nexpected:%n%s%n%nactual:%n%s",
+                    golden, String.join(System.lineSeparator() + "  ", differences),
+                    Canonical.json(golden.expected()), Canonical.json(actual));
+        }
+    }
+
+    /**
+     * The documents in canonical form, with {@code _meta} cut down to the fields the expected document
+     * of the same {@code _id} lists (none when it has no {@code _meta}).
+     */
+    @SuppressWarnings("unchecked")
+    private static List<Object> comparable(List<BsonDocument> documents, List<Object> expected) {
+        Map<Object, Map<String, Object>> expectedMeta = new HashMap<>();
+        for (Object document : expected) {
+            Map<String, Object> fields = (Map<String, Object>) document;
+            if (fields.get("_meta") instanceof Map<?, ?> meta) {
+                expectedMeta.put(fields.get("_id"), (Map<String, Object>) meta);
+            }
+        }
+        List<Object> comparable = new ArrayList<>();
+        for (BsonDocument document : documents) {
+            Map<String, Object> fields = (Map<String, Object>) Canonical.of(document);
+            Map<String, Object> meta = (Map<String, Object>) fields.remove("_meta");
+            Map<String, Object> wanted = expectedMeta.get(fields.get("_id"));
+            if (wanted != null && meta != null) {
+                Map<String, Object> checked = new TreeMap<>();
+                wanted.keySet().stream().filter(meta::containsKey).forEach(key -> checked.put(key, meta.get(key)));
+                fields.put("_meta", checked);
+            }
+            comparable.add(fields);
+        }
+        return comparable;
+    }
+
+    /** What every document carries whatever the case: a complete {@code _meta}, and lists within bounds. */
+    private static void assertWellFormed(GoldenCase golden, BsonDocument document) {
+        String which = golden.name() + " document " + document.get("_id");
+        assertThat(document.containsKey("_meta")).as("%s has _meta", which).isTrue();
+        BsonDocument meta = document.getDocument("_meta");
+        assertThat(meta.getString("projection").getValue()).as("%s _meta.projection", which).isEqualTo(golden.definition().name());
+        assertThat(meta.getNumber("version").intValue()).as("%s _meta.version", which).isEqualTo(golden.definition().version());
+        assertThat(SourcePosition.parse(meta.getString("position").getValue())).as("%s _meta.position", which).isNotNull();
+        assertThat(meta.isDateTime("commitTime")).as("%s _meta.commitTime is a date", which).isTrue();
+        assertThat(meta.isDateTime("writtenAt")).as("%s _meta.writtenAt is a date", which).isTrue();
+        assertWithinBounds(golden.definition().root(), document, which);
+    }
+
+    private static void assertWithinBounds(NodeDefinition node, BsonDocument level, String where) {
+        for (NodeDefinition list : node.lists()) {
+            String at = where + " ." + list.field();
+            assertThat(level.isArray(list.field())).as("%s is a list", at).isTrue();
+            BsonArray entries = level.getArray(list.field());
+            list.maxItems().ifPresent(max -> assertThat(entries.size()).as("entries in %s", at).isLessThanOrEqualTo(max));
+            for (BsonValue entry : entries) {
+                assertWithinBounds(list, entry.asDocument(), at + "[" + entry.asDocument().get(list.keyField()) + "]");
+            }
+        }
+    }
+
+    private static void assertByteIdentical(List<BsonDocument> before, List<BsonDocument> after) {
+        assertThat(after).as("documents after the replay").hasSameSizeAs(before);
+        for (int i = 0; i < before.size(); i++) {
+            if (!Arrays.equals(bytesWithoutWrittenAt(before.get(i)), bytesWithoutWrittenAt(after.get(i)))) {
+                fail("document %s changed in the replay%nbefore: %s%nafter:  %s",
+                        before.get(i).get("_id"), before.get(i).toJson(), after.get(i).toJson());
+            }
+        }
+    }
+
+    private static byte[] bytesWithoutWrittenAt(BsonDocument document) {
+        BsonDocument copy = document.clone();
+        if (copy.isDocument("_meta")) {
+            copy.getDocument("_meta").remove("writtenAt");
+        }
+        RawBsonDocument raw = new RawBsonDocument(copy, new BsonDocumentCodec());
+        byte[] bytes = new byte[raw.getByteBuffer().remaining()];
+        raw.getByteBuffer().get(bytes);
+        return bytes;
+    }
+
+    /** A projector on a fresh database, which can be re-opened there as after a restart. */
+    private static final class Bridge {
+        private final GoldenCase golden;
+        private final MongoDatabase database;
+        private ProjectorStats stats;
+        private Projector projector;
+
+        Bridge(GoldenCase golden) {
+            this.golden = golden;
+            this.database = mongo.freshDatabase(golden.name());
+            restart();
+        }
+
+        void restart() {
+            stats = new ProjectorStats();
+            projector = MongoProjectorFactory.open(database, List.of(golden.definition()), MARKER_GRACE, stats, CLOCK);
+        }
+
+        /** Projects one batch and returns how many document writes it made. */
+        long feed(ChangesFile.Batch batch) {
+            long before = stats.documentWrites();
+            projector.accept(batch.changes());
+            return stats.documentWrites() - before;
+        }
+
+        /** Projects one batch, checking the number of writes the case expects of it, if it says. */
+        void feedChecked(ChangesFile.Batch batch) {
+            long writes = feed(batch);
+            batch.expectedWrites().ifPresent(expected ->
+                    assertThat(writes).as("%s: document writes for %s", golden.name(), batch.description()).isEqualTo(expected));
+        }
+
+        List<BsonDocument> documents() {
+            return database.getCollection(golden.definition().collection(), BsonDocument.class)
+                    .find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
+        }
+
+        long rowStates() {
+            return database.getCollection(MongoProjectionStore.STATES).countDocuments();
+        }
+
+        List<String> deadLetters() {
+            return database.getCollection(MongoProjectionStore.DEAD_LETTERS, BsonDocument.class)
+                    .find().map(BsonDocument::toJson).into(new ArrayList<>());
+        }
+    }
+}
