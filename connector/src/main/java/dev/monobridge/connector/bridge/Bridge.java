@@ -1,9 +1,13 @@
 package dev.monobridge.connector.bridge;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.bson.BsonDocument;
 import org.slf4j.Logger;
@@ -43,7 +47,13 @@ public final class Bridge implements AutoCloseable {
     private final HikariDataSource sourcePool;
     private final MongoClient mongo;
     private final ProjectorStats stats = new ProjectorStats();
+    private final Projector projector;
     private final DebeziumCapture capture;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "monobridge-projection-time");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private Bridge(BridgeOptions options) {
         this.options = options;
@@ -55,7 +65,7 @@ public final class Bridge implements AutoCloseable {
                     .applicationName("monobridge")
                     .build());
             MongoDatabase database = mongo.getDatabase(options.mongoDatabase());
-            Projector projector = MongoProjectorFactory.open(database, options.projections(),
+            this.projector = MongoProjectorFactory.open(database, options.projections(),
                     options.deleteMarkerGrace(), stats, Clock.systemUTC());
             this.capture = new DebeziumCapture(options.source(), options.offsetsFile(), options.offsetFlushInterval(), projector);
         } catch (RuntimeException e) {
@@ -68,7 +78,24 @@ public final class Bridge implements AutoCloseable {
     public static Bridge start(BridgeOptions options) {
         Bridge bridge = new Bridge(options);
         bridge.capture.start();
+        // Retention depends on time, not only on changes: on a quiet source, expired entries must
+        // still leave their documents.
+        bridge.timer.scheduleWithFixedDelay(bridge::advanceTime, 1, 1, TimeUnit.SECONDS);
         return bridge;
+    }
+
+    private void advanceTime() {
+        try {
+            projector.advanceTime();
+        } catch (RuntimeException e) {
+            LOG.error("Advancing the projection time failed; the bridge must be restarted", e);
+            timer.shutdown();
+        }
+    }
+
+    /** The projection time the documents are rendered at; retention rules are applied as of it. */
+    public Instant projectionTime() {
+        return projector.asOf();
     }
 
     public ProjectorStats stats() {
@@ -109,6 +136,7 @@ public final class Bridge implements AutoCloseable {
     @Override
     public void close() {
         LOG.info("Stopping the bridge");
+        timer.shutdownNow();
         capture.close();
         mongo.close();
         sourcePool.close();

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -67,7 +69,6 @@ abstract class AbstractBridgeIT {
         config.setMaximumPoolSize(3);
         source = new HikariDataSource(config);
         DemoSchema.create(source);
-        DemoSchema.seed(source, DemoSize.tiny(), 7);
     }
 
     @AfterEach
@@ -80,8 +81,38 @@ abstract class AbstractBridgeIT {
         execute(sources().dataSource(), "select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name = '" + name + "'");
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void randomWorkloadsAcrossRestartsConvergeToTheOracle(long seed) throws SQLException {
+        DemoSchema.seed(source, DemoSize.small(), seed);
+        String replay = "seed " + seed + " (replay with this seed in " + getClass().getSimpleName() + ")";
+        try (LoadGenerator workload = new LoadGenerator(source, 2000, seed)) {
+            startBridge();
+            workload.runSteps(400);
+            awaitOracle(replay + ", after the snapshot and 400 transactions");
+
+            // Stopped while changes stream in: whatever was in flight is replayed after the restart.
+            workload.start();
+            awaitChanges(200);
+            bridge.close();
+            bridge = null;
+            workload.close();
+        }
+        try (LoadGenerator workload = new LoadGenerator(source, 2000, seed + 1000)) {
+            workload.runSteps(400);
+            startBridge();
+            workload.runSteps(400);
+            awaitOracle(replay + ", after a restart");
+            assertThat(workload.errors()).as(replay + ": workload errors").isZero();
+        }
+        assertThat(bridge.deadLetterCount()).as(replay + ": dead letters").isZero();
+        System.out.printf("%s: %s converged, %,d changes seen after the restart (%,d stale), documents %s%n",
+                getClass().getSimpleName(), replay, bridge.stats().changes(), bridge.stats().stale(), bridge.documentCounts());
+    }
+
     @Test
-    void snapshotThenStreamingBothReachTheDocuments() {
+    void snapshotThenStreamingBothReachTheDocuments() throws SQLException {
+        DemoSchema.seed(source, DemoSize.tiny(), 7);
         startBridge();
         awaitOracle();
         long afterSnapshot = bridge.stats().changes();
@@ -99,6 +130,7 @@ abstract class AbstractBridgeIT {
 
     @Test
     void insertsUpdatesAndDeletesOfRootAndChildRowsReachTheDocuments() throws SQLException {
+        DemoSchema.seed(source, DemoSize.tiny(), 7);
         startBridge();
         awaitOracle();
         execute(source, "insert into meeting (id, venue, meeting_date, country, going) values (9001, 'Kempton', current_date, 'GB', 'Good')",
@@ -129,6 +161,7 @@ abstract class AbstractBridgeIT {
 
     @Test
     void aRestartLosesNothingAndRewritesNothingThatDidNotChange() throws SQLException {
+        DemoSchema.seed(source, DemoSize.tiny(), 7);
         startBridge();
         awaitOracle();
         Map<String, Instant> writtenBefore = writtenAt("event_page");
@@ -154,6 +187,7 @@ abstract class AbstractBridgeIT {
 
     @Test
     void truncatingAChildTableEmptiesItsLists() throws SQLException {
+        DemoSchema.seed(source, DemoSize.tiny(), 7);
         startBridge();
         awaitOracle();
         execute(source, "truncate runner");
@@ -174,8 +208,17 @@ abstract class AbstractBridgeIT {
     }
 
     private void awaitOracle() {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> assertThat(oracle.differences(PROJECTIONS)).isEmpty());
+        awaitOracle("documents equal the oracle");
+    }
+
+    private void awaitOracle(String what) {
+        await(what).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThat(oracle.differences(PROJECTIONS, bridge.projectionTime())).as(what).isEmpty());
+    }
+
+    private void awaitChanges(long more) {
+        long target = bridge.stats().changes() + more;
+        await().atMost(Duration.ofSeconds(30)).until(() -> bridge.stats().changes() >= target);
     }
 
     private BsonDocument awaitDocument(String collection, long id) {

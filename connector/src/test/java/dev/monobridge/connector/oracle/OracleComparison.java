@@ -1,5 +1,6 @@
 package dev.monobridge.connector.oracle;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,9 +26,12 @@ public final class OracleComparison {
         this.database = database;
     }
 
-    /** The differences, one line each; empty when MongoDB holds exactly the oracle's documents. */
-    public List<String> differences(ProjectionDefinition projection) {
-        Map<Object, Map<String, Object>> expected = oracle.documents(projection);
+    /**
+     * The differences, one line each; empty when MongoDB holds exactly the oracle's documents as of
+     * the given projection time.
+     */
+    public List<String> differences(ProjectionDefinition projection, Instant asOf) {
+        Map<Object, Map<String, Object>> expected = oracle.documents(projection, asOf);
         Map<Object, Map<String, Object>> actual = new TreeMap<>(Comparator.comparing(String::valueOf));
         for (BsonDocument document : database.getCollection(projection.collection(), BsonDocument.class).find()) {
             actual.put(Canonical.ofBson(document.get("_id")), Canonical.ofDocument(document));
@@ -51,9 +55,9 @@ public final class OracleComparison {
     }
 
     /** Differences across several projections. */
-    public List<String> differences(List<ProjectionDefinition> projections) {
+    public List<String> differences(List<ProjectionDefinition> projections, Instant asOf) {
         List<String> all = new ArrayList<>();
-        projections.forEach(p -> all.addAll(differences(p)));
+        projections.forEach(p -> all.addAll(differences(p, asOf)));
         return all;
     }
 }

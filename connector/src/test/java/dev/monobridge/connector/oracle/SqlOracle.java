@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,6 +24,9 @@ import dev.monobridge.projector.definition.ProjectionDefinition;
  * What a projection's documents should be, computed the simplest possible way: read the source's
  * current rows with plain SQL, nest them, sort them, cut them. It shares no code with the incremental
  * projector (only the definition it is given), so agreement between the two means something.
+ *
+ * <p>Filters and drop-when predicates are handed to PostgreSQL as SQL, which is what their language
+ * means; retention is a SQL comparison with the projection time the documents were rendered at.
  */
 public final class SqlOracle {
 
@@ -32,16 +36,19 @@ public final class SqlOracle {
         this.dataSource = dataSource;
     }
 
-    /** Canonical documents by canonical {@code _id}. */
-    public Map<Object, Map<String, Object>> documents(ProjectionDefinition projection) {
+    /** Canonical documents by canonical {@code _id}, as of the given projection time. */
+    public Map<Object, Map<String, Object>> documents(ProjectionDefinition projection, Instant asOf) {
         try (Connection connection = dataSource.getConnection()) {
             // One snapshot for the whole computation, so that it sees a single state of the source.
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             NodeDefinition root = projection.root();
             Map<Object, Map<String, Object>> documents = new TreeMap<>(Comparator.comparing(String::valueOf));
-            for (Map<String, Object> row : rows(connection, "select * from " + root.table(), null)) {
-                documents.put(Canonical.ofJdbc(row.get(root.key())), level(connection, root, row));
+            String sql = "select * from " + root.table() + " where true"
+                    + root.filter().map(p -> " and coalesce((" + p.text() + "), false)").orElse("")
+                    + notExpired(root);
+            for (Map<String, Object> row : rows(connection, sql, null, asOf)) {
+                documents.put(Canonical.ofJdbc(row.get(root.key())), level(connection, root, row, asOf));
             }
             connection.commit();
             return documents;
@@ -50,18 +57,27 @@ public final class SqlOracle {
         }
     }
 
-    private Map<String, Object> level(Connection connection, NodeDefinition node, Map<String, Object> row) throws SQLException {
+    /** Documents hold instants at millisecond precision, so expiry is judged at that precision too. */
+    private static String notExpired(NodeDefinition node) {
+        return node.retention().map(r -> " and not coalesce(date_trunc('milliseconds', " + r.column() + ") + make_interval(secs => "
+                + r.keep().toSeconds() + ") <= ?::timestamptz, false)").orElse("");
+    }
+
+    private Map<String, Object> level(Connection connection, NodeDefinition node, Map<String, Object> row, Instant asOf)
+            throws SQLException {
         Map<String, Object> document = new TreeMap<>();
         for (FieldMapping field : node.fields()) {
             document.put(field.field(), Canonical.ofJdbc(row.get(field.column())));
         }
         for (NodeDefinition list : node.lists()) {
-            List<Map<String, Object>> children = rows(connection,
-                    "select * from " + list.table() + " where " + list.parentKey() + " = ?", row.get(node.key()));
+            String sql = "select * from " + list.table() + " where " + list.parentKey() + " = ?"
+                    + list.dropWhen().map(p -> " and not coalesce((" + p.text() + "), false)").orElse("")
+                    + notExpired(list);
+            List<Map<String, Object>> children = rows(connection, sql, row.get(node.key()), asOf);
             children.sort(order(list));
             List<Object> entries = new ArrayList<>();
             for (Map<String, Object> child : children.subList(0, Math.min(children.size(), list.maxItems().orElse(Integer.MAX_VALUE)))) {
-                entries.add(level(connection, list, child));
+                entries.add(level(connection, list, child, asOf));
             }
             document.put(list.field(), entries);
         }
@@ -79,10 +95,15 @@ public final class SqlOracle {
         return order.thenComparing(row -> (Comparable) row.get(node.key()), Comparator.naturalOrder());
     }
 
-    private static List<Map<String, Object>> rows(Connection connection, String sql, Object parameter) throws SQLException {
+    private static List<Map<String, Object>> rows(Connection connection, String sql, Object parameter, Instant asOf)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int index = 1;
             if (parameter != null) {
-                statement.setObject(1, parameter);
+                statement.setObject(index++, parameter);
+            }
+            if (sql.contains("?::timestamptz")) {
+                statement.setObject(index, java.time.OffsetDateTime.ofInstant(asOf, java.time.ZoneOffset.UTC));
             }
             try (ResultSet rs = statement.executeQuery()) {
                 ResultSetMetaData metadata = rs.getMetaData();

@@ -39,7 +39,8 @@ final class PredicateParser {
         int start = position();
         Predicate left = and();
         while (acceptWord("or")) {
-            left = new Predicate.Logical(slice(start), false, left, and());
+            Predicate right = and();
+            left = new Predicate.Logical(slice(start), false, left, right);
         }
         return left;
     }
@@ -48,7 +49,8 @@ final class PredicateParser {
         int start = position();
         Predicate left = not();
         while (acceptWord("and")) {
-            left = new Predicate.Logical(slice(start), true, left, not());
+            Predicate right = not();
+            left = new Predicate.Logical(slice(start), true, left, right);
         }
         return left;
     }
@@ -56,7 +58,8 @@ final class PredicateParser {
     private Predicate not() {
         int start = position();
         if (acceptWord("not")) {
-            return new Predicate.Not(slice(start), not());
+            Predicate operand = not();
+            return new Predicate.Not(slice(start), operand);
         }
         if (accept("(")) {
             Predicate inner = or();
@@ -95,7 +98,8 @@ final class PredicateParser {
             throw error("expected a comparison operator (=, !=, <>, <, <=, >, >=), 'in' or 'is' after " + column.text
                     + ", found '" + operator.text + "'");
         }
-        return new Predicate.Comparison(slice(start), column.text, operator.text, literal());
+        Object literal = literal();
+        return new Predicate.Comparison(slice(start), column.text, operator.text, literal);
     }
 
     private Object literal() {
@@ -160,6 +164,7 @@ final class PredicateParser {
         return next < tokens.size() ? tokens.get(next).start : text.length();
     }
 
+    /** The source text from {@code start} to the end of the last token taken: call after parsing the operands. */
     private String slice(int start) {
         int end = next == 0 ? 0 : tokens.get(next - 1).end;
         return text.substring(start, Math.max(start, end)).trim();
