@@ -19,17 +19,18 @@ import org.slf4j.LoggerFactory;
 
 import dev.monobridge.projector.change.Change;
 import dev.monobridge.projector.core.DeadLetter;
-import dev.monobridge.projector.core.Projector;
+import dev.monobridge.projector.core.ChangeSink;
 import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
 
 /**
- * Runs Debezium's embedded engine on a PostgreSQL source and feeds every batch to the projector.
+ * Runs Debezium's embedded engine on a PostgreSQL source and feeds every batch to a {@link ChangeSink},
+ * the projector.
  *
- * <p>Offsets are committed only for records whose batch the projector has made durable in MongoDB:
- * {@link Projector#accept} returns only after MongoDB acknowledged, and only then are the records
+ * <p>Offsets are committed only for records whose batch the sink has made durable in MongoDB:
+ * {@link ChangeSink#accept} returns only after MongoDB acknowledged, and only then are the records
  * marked processed. After a crash the engine replays from the last saved offset, and the projector's
  * position guards make the replay harmless.
  *
@@ -42,7 +43,7 @@ public final class DebeziumCapture implements AutoCloseable {
     private final PostgresSource source;
     private final Path offsetsFile;
     private final Duration offsetFlushInterval;
-    private final Projector projector;
+    private final ChangeSink sink;
     private final DebeziumChangeMapper mapper = new DebeziumChangeMapper();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "monobridge-capture");
@@ -53,11 +54,11 @@ public final class DebeziumCapture implements AutoCloseable {
     private final AtomicReference<String> failure = new AtomicReference<>();
     private DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
 
-    public DebeziumCapture(PostgresSource source, Path offsetsFile, Duration offsetFlushInterval, Projector projector) {
+    public DebeziumCapture(PostgresSource source, Path offsetsFile, Duration offsetFlushInterval, ChangeSink sink) {
         this.source = source;
         this.offsetsFile = offsetsFile;
         this.offsetFlushInterval = offsetFlushInterval;
-        this.projector = projector;
+        this.sink = sink;
     }
 
     public void start() {
@@ -97,7 +98,7 @@ public final class DebeziumCapture implements AutoCloseable {
                 unreadable.add(DeadLetter.unreadable(String.valueOf(record), e.getMessage()));
             }
         }
-        projector.accept(changes, unreadable);
+        sink.accept(changes, unreadable);
         for (RecordChangeEvent<SourceRecord> event : records) {
             committer.markProcessed(event);
         }

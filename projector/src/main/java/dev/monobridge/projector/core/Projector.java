@@ -16,7 +16,7 @@ import dev.monobridge.projector.change.Change;
  * batch that fails to store leaves it unusable (every later call throws), because its remembered
  * states have moved ahead of storage; re-open it from storage.
  */
-public final class Projector {
+public final class Projector implements ChangeSink {
 
     private final BatchProjector batchProjector;
     private final RowStates states;
@@ -57,6 +57,7 @@ public final class Projector {
      * Projects a batch and returns once its writes are acknowledged, together with dead letters for
      * input the capture side could not read, so that those are as durable as the batch around them.
      */
+    @Override
     public synchronized void accept(List<Change> changes, List<DeadLetter> unreadable) {
         if (failed) {
             // The remembered states moved ahead of what was stored when the failed batch was projected:
