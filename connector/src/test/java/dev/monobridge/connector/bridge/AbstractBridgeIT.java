@@ -197,6 +197,26 @@ abstract class AbstractBridgeIT {
     }
 
     @Test
+    void anUnchangedToastedColumnKeepsItsValueAndThePlaceholderNeverLands() throws SQLException {
+        List<ProjectionDefinition> notes = new ProjectionDefinitionReader().readDirectory(Path.of("src/test/resources/toast-projections"));
+        DemoSchema.seed(source, DemoSize.tiny(), 7);
+        long runner = queryLong("select min(id) from runner where length(notes) > 4000");
+        assertThat(queryLong("select count(*) from pg_class where relname = 'runner' and relreplident = 'd'"))
+                .as("default replica identity").isEqualTo(1);
+        startBridge(notes);
+        OracleComparison comparison = new OracleComparison(new SqlOracle(source), bridge.database());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(comparison.differences(notes, bridge.projectionTime())).isEmpty());
+
+        execute(source, "update runner set price = price + 1 where id = " + runner);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(comparison.differences(notes, bridge.projectionTime())).isEmpty());
+
+        BsonDocument document = document("runner_notes", runner);
+        assertThat(document.getString("notes").getValue()).hasSizeGreaterThan(4000).doesNotContain("__debezium_unavailable_value");
+        assertThat(bridge.database().getCollection("runner_notes", BsonDocument.class)
+                .countDocuments(new BsonDocument("notes", new org.bson.BsonString("__debezium_unavailable_value")))).isZero();
+    }
+
+    @Test
     void snapshotThenStreamingBothReachTheDocuments() throws SQLException {
         DemoSchema.seed(source, DemoSize.tiny(), 7);
         startBridge();
@@ -284,13 +304,21 @@ abstract class AbstractBridgeIT {
     }
 
     private void startBridge() {
-        bridge = Bridge.start(new BridgeOptions(postgresSource(), sources().mongoUri(), name, work.resolve("offsets.dat"),
-                Duration.ofMillis(100), PROJECTIONS, Duration.ofHours(1)));
+        startBridge(PROJECTIONS);
+    }
+
+    private void startBridge(List<ProjectionDefinition> projections) {
+        bridge = Bridge.start(new BridgeOptions(postgresSource(projections), sources().mongoUri(), name, work.resolve("offsets.dat"),
+                Duration.ofMillis(100), projections, Duration.ofHours(1)));
         oracle = new OracleComparison(new SqlOracle(source), bridge.database());
     }
 
     private PostgresSource postgresSource() {
-        List<String> tables = new ProjectionPlan(PROJECTIONS).tables().stream().sorted().toList();
+        return postgresSource(PROJECTIONS);
+    }
+
+    private PostgresSource postgresSource(List<ProjectionDefinition> projections) {
+        List<String> tables = new ProjectionPlan(projections).tables().stream().sorted().toList();
         return new PostgresSource(sources().host(), sources().port(), name, sources().user(),
                 sources().password(), name, name, "filtered", "initial", tables, Duration.ofMillis(20), 1024);
     }

@@ -40,6 +40,7 @@ class DebeziumChangeMapperTest {
             .field("updated_at", SchemaBuilder.int64().name("io.debezium.time.MicroTimestamp").optional().build())
             .field("off_time", SchemaBuilder.string().name("io.debezium.time.ZonedTimestamp").optional().build())
             .field("race_date", SchemaBuilder.int32().name("io.debezium.time.Date").optional().build())
+            .field("form", SchemaBuilder.string().name("io.debezium.data.Json").optional().build())
             .optional().build();
     private static final Schema SOURCE = SchemaBuilder.struct().name("io.debezium.connector.postgresql.Source")
             .field("version", Schema.STRING_SCHEMA)
@@ -143,6 +144,18 @@ class DebeziumChangeMapperTest {
         assertThat(change.after().get("updated_at")).isEqualTo(Instant.ofEpochSecond(1_798_292_400L, 123_456_000L));
         assertThat(change.after().get("off_time")).isEqualTo(Instant.parse("2026-12-26T13:40:00.5Z"));
         assertThat(change.after().get("race_date")).isEqualTo(LocalDate.parse("2026-12-26"));
+    }
+
+    @Test
+    void aJsonColumnBecomesASubdocumentWithExactNumbers() {
+        Struct after = row(7, "2.50", "Kauto Star").put("form", "{\"last\": [1, 2, \"F\"], \"rating\": 171.5, \"trainer\": {\"name\": \"Nicholls\"}}");
+
+        Change change = mapper.map(record(ENVELOPE.create(after, source(100, 250, "[\"200\",\"250\"]"), COMMIT))).orElseThrow();
+
+        assertThat(change.after().get("form")).isEqualTo(Map.of(
+                "last", java.util.List.of(1L, 2L, "F"),
+                "rating", new BigDecimal("171.5"),
+                "trainer", Map.of("name", "Nicholls")));
     }
 
     @Test

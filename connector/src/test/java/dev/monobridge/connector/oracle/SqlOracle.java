@@ -46,6 +46,7 @@ public final class SqlOracle {
             Map<Object, Map<String, Object>> documents = new TreeMap<>(Comparator.comparing(String::valueOf));
             String sql = "select * from " + root.table() + " where true"
                     + root.filter().map(p -> " and coalesce((" + p.text() + "), false)").orElse("")
+                    + notSoftDeleted(root)
                     + notExpired(root);
             for (Map<String, Object> row : rows(connection, sql, null, asOf)) {
                 documents.put(Canonical.ofJdbc(row.get(root.key())), level(connection, root, row, asOf));
@@ -55,6 +56,10 @@ public final class SqlOracle {
         } catch (SQLException e) {
             throw new IllegalStateException("oracle query failed: " + e.getMessage(), e);
         }
+    }
+
+    private static String notSoftDeleted(NodeDefinition node) {
+        return node.softDelete().map(p -> " and not coalesce((" + p.text() + "), false)").orElse("");
     }
 
     /** Documents hold instants at millisecond precision, so expiry is judged at that precision too. */
@@ -72,6 +77,7 @@ public final class SqlOracle {
         for (NodeDefinition list : node.lists()) {
             String sql = "select * from " + list.table() + " where " + list.parentKey() + " = ?"
                     + list.dropWhen().map(p -> " and not coalesce((" + p.text() + "), false)").orElse("")
+                    + notSoftDeleted(list)
                     + notExpired(list);
             List<Map<String, Object>> children = rows(connection, sql, row.get(node.key()), asOf);
             children.sort(order(list));

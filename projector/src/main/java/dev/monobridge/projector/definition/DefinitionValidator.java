@@ -46,6 +46,7 @@ public final class DefinitionValidator {
         node.filter().ifPresent(p -> p.columns().forEach(c -> check(file, node.line(), node.table(), "filter", c, known, problems)));
         node.dropWhen().ifPresent(p -> p.columns().forEach(c -> check(file, node.line(), node.table(), "drop-when", c, known, problems)));
         node.retention().ifPresent(r -> check(file, node.line(), node.table(), "retention", r.column(), known, problems));
+        node.softDelete().ifPresent(p -> p.columns().forEach(c -> check(file, node.line(), node.table(), "soft-delete", c, known, problems)));
     }
 
     private static void check(String file, int line, String table, String role, String column, Set<String> known,

@@ -26,6 +26,7 @@ import java.util.Set;
  * @param filter    root only: the document exists only while the root row matches
  * @param dropWhen  lists only: entries that match are left out (finished items, say)
  * @param retention entries (on the root: the whole document) go once this much time has passed
+ * @param softDelete rows that match count as deleted, wherever they appear ({@code is_deleted = true})
  */
 public record NodeDefinition(
         String field,
@@ -39,7 +40,8 @@ public record NodeDefinition(
         int line,
         Optional<Predicate> filter,
         Optional<Predicate> dropWhen,
-        Optional<Retention> retention) {
+        Optional<Retention> retention,
+        Optional<Predicate> softDelete) {
 
     public NodeDefinition {
         fields = List.copyOf(fields);
@@ -73,11 +75,15 @@ public record NodeDefinition(
         filter.ifPresent(p -> columns.addAll(p.columns()));
         dropWhen.ifPresent(p -> columns.addAll(p.columns()));
         retention.ifPresent(r -> columns.add(r.column()));
+        softDelete.ifPresent(p -> columns.addAll(p.columns()));
         return columns;
     }
 
     /** Whether a row of this level belongs in the document as of the given time. */
     public boolean admits(java.util.Map<String, Object> row, java.time.Instant asOf) {
+        if (softDelete.isPresent() && softDelete.get().evaluate(row) == Predicate.Truth.TRUE) {
+            return false;
+        }
         if (filter.isPresent() && filter.get().evaluate(row) != Predicate.Truth.TRUE) {
             return false;
         }

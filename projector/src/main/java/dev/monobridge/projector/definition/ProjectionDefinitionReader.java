@@ -20,9 +20,9 @@ import java.util.stream.Stream;
 public final class ProjectionDefinitionReader {
 
     private static final Set<String> TOP_KEYS = Set.of("name", "team", "collection", "version", "max-bytes", "root");
-    private static final Set<String> ROOT_KEYS = Set.of("table", "key", "fields", "filter", "retention", "lists");
+    private static final Set<String> ROOT_KEYS = Set.of("table", "key", "fields", "filter", "retention", "soft-delete", "lists");
     private static final Set<String> LIST_KEYS = Set.of("table", "key", "parent-key", "fields", "order-by", "max-items",
-            "drop-when", "retention", "lists");
+            "drop-when", "retention", "soft-delete", "lists");
     private static final Set<String> RETENTION_KEYS = Set.of("column", "keep");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Pattern COLLECTION = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
@@ -124,8 +124,9 @@ public final class ProjectionDefinitionReader {
         Optional<Predicate> filter = predicate(entries.get("filter"), "filter", problems);
         Optional<Predicate> dropWhen = predicate(entries.get("drop-when"), "drop-when", problems);
         Optional<Retention> retention = retention(entries.get("retention"), problems);
+        Optional<Predicate> softDelete = predicate(entries.get("soft-delete"), "soft-delete", problems);
         return new NodeDefinition(field, table, key, parentKey, fields, orderBy, maxItems, lists, yaml.line(),
-                filter, dropWhen, retention);
+                filter, dropWhen, retention, softDelete);
     }
 
     private static Optional<Predicate> predicate(YamlNode yaml, String key, Problems problems) {
