@@ -28,7 +28,7 @@ import dev.monobridge.projector.core.ProjectorStats;
 import dev.monobridge.projector.definition.DefinitionValidator;
 import dev.monobridge.projector.definition.ProjectionDefinition;
 import dev.monobridge.projector.jdbc.JdbcSourceSchema;
-import dev.monobridge.projector.mongo.MongoProjectionStore;
+import dev.monobridge.projector.mongo.MongoDeadLetters;
 import dev.monobridge.projector.mongo.MongoProjectorFactory;
 
 /**
@@ -87,9 +87,24 @@ public final class Bridge implements AutoCloseable {
     private void advanceTime() {
         try {
             projector.advanceTime();
+            replayRequestedDeadLetters();
         } catch (RuntimeException e) {
             LOG.error("Advancing the projection time failed; the bridge must be restarted", e);
             timer.shutdown();
+        }
+    }
+
+    /**
+     * Applies the dead letters an operator asked to replay ({@code monobridge dead-letters replay}).
+     * A change that fails again becomes a new dead letter.
+     */
+    private void replayRequestedDeadLetters() {
+        MongoDeadLetters deadLetters = new MongoDeadLetters(database());
+        List<MongoDeadLetters.Replay> replays = deadLetters.replayRequests();
+        if (!replays.isEmpty()) {
+            projector.accept(replays.stream().map(MongoDeadLetters.Replay::change).toList());
+            deadLetters.replayed(replays);
+            LOG.info("Replayed {} dead letters", replays.size());
         }
     }
 
@@ -125,7 +140,7 @@ public final class Bridge implements AutoCloseable {
     }
 
     public long deadLetterCount() {
-        return database().getCollection(MongoProjectionStore.DEAD_LETTERS).countDocuments();
+        return new MongoDeadLetters(database()).count();
     }
 
     /** Bytes of WAL the replication slot holds back on the source, or -1 when the slot does not exist yet. */

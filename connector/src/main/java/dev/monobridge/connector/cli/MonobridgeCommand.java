@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code monobridge} command line. */
 @Command(name = "monobridge", mixinStandardHelpOptions = true, version = "monobridge 0.1.0",
         description = "CDC bridge from a legacy PostgreSQL database to bounded per-team read models in MongoDB.",
-        subcommands = {DemoCommand.class, RunCommand.class, ValidateCommand.class, StatusCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, ValidateCommand.class, StatusCommand.class,
+                DeadLettersCommand.class})
 public final class MonobridgeCommand implements Runnable {
 
     @CommandLine.Spec
