@@ -14,7 +14,9 @@ import dev.monobridge.projector.definition.ProjectionDefinitionReader;
 import dev.monobridge.projector.jdbc.JdbcSourceSchema;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Checks the settings and the projection definitions, as start-up does, without starting anything. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -26,6 +28,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--offline", description = "Do not connect to the source: check the files only.")
     private boolean offline;
+
+    @Spec
+    private CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -42,7 +47,7 @@ final class ValidateCommand implements Callable<Integer> {
                 DefinitionValidator.validate(projections, new JdbcSourceSchema(dataSource));
             }
         }
-        System.out.printf("OK: %s and %d projection definitions (%s)%s%n", config.file, projections.size(),
+        spec.commandLine().getOut().printf("OK: %s and %d projection definitions (%s)%s%n", config.file, projections.size(),
                 String.join(", ", projections.stream().map(ProjectionDefinition::name).toList()),
                 offline ? ", files only" : ", checked against the source schema");
         return 0;
