@@ -90,7 +90,10 @@ public sealed interface Predicate {
             if (value == null || literal == null) {
                 return Truth.UNKNOWN;
             }
-            int c = compare(value, literal);
+            Integer c = compare(value, literal);
+            if (c == null) {
+                return Truth.UNKNOWN;
+            }
             return Truth.of(switch (operator) {
                 case "=" -> c == 0;
                 case "!=", "<>" -> c != 0;
@@ -116,7 +119,7 @@ public sealed interface Predicate {
             if (value == null) {
                 return Truth.UNKNOWN;
             }
-            boolean found = literals.stream().anyMatch(literal -> compare(value, literal) == 0);
+            boolean found = literals.stream().anyMatch(literal -> Integer.valueOf(0).equals(compare(value, literal)));
             return Truth.of(found != negated);
         }
 
@@ -145,11 +148,21 @@ public sealed interface Predicate {
         return all;
     }
 
-    /** Compares a column value with a literal: numbers by value, instants with ISO text, else as text. */
+    /**
+     * Compares a column value with a literal: numbers by value (also against quoted numbers, as
+     * PostgreSQL does), instants with ISO text, else as text. {@code null} when they cannot be compared.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compare(Object value, Object literal) {
+    private static Integer compare(Object value, Object literal) {
         if (value instanceof Number n && literal instanceof Number m) {
             return new BigDecimal(n.toString()).compareTo(new BigDecimal(m.toString()));
+        }
+        if (value instanceof Number n && literal instanceof String text) {
+            try {
+                return new BigDecimal(n.toString()).compareTo(new BigDecimal(text.trim()));
+            } catch (NumberFormatException e) {
+                return null;
+            }
         }
         if (value instanceof Instant instant && literal instanceof String text) {
             try {

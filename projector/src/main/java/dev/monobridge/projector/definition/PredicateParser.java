@@ -73,7 +73,7 @@ final class PredicateParser {
         int start = position();
         Token column = take("a column name");
         if (column.kind != Kind.WORD || isKeyword(column.text)) {
-            throw error("expected a column name, found '" + column.text + "'");
+            throw errorAt(column, "expected a column name, found '" + column.text + "'");
         }
         if (acceptWord("is")) {
             boolean negated = acceptWord("not");
@@ -95,8 +95,8 @@ final class PredicateParser {
         }
         Token operator = take("a comparison operator");
         if (operator.kind != Kind.OPERATOR) {
-            throw error("expected a comparison operator (=, !=, <>, <, <=, >, >=), 'in' or 'is' after " + column.text
-                    + ", found '" + operator.text + "'");
+            throw errorAt(operator, "expected a comparison operator (=, !=, <>, <, <=, >, >=), 'in' or 'is' after "
+                    + column.text + ", found '" + operator.text + "'");
         }
         Object literal = literal();
         return new Predicate.Comparison(slice(start), column.text, operator.text, literal);
@@ -106,15 +106,34 @@ final class PredicateParser {
         Token token = take("a value");
         return switch (token.kind) {
             case STRING -> token.text;
-            case NUMBER -> token.text.contains(".") ? new BigDecimal(token.text) : Long.valueOf(token.text);
+            case NUMBER -> number(token);
             case WORD -> switch (token.text.toLowerCase(Locale.ROOT)) {
                 case "true" -> Boolean.TRUE;
                 case "false" -> Boolean.FALSE;
-                default -> throw error("expected a value ('text', a number, true or false), found '" + token.text
+                case "null" -> throw errorAt(token, "a comparison with null is never true; write 'column is null' "
+                        + "or 'column is not null'");
+                default -> throw errorAt(token, "expected a value ('text', a number, true or false), found '" + token.text
                         + "' (columns cannot be compared with columns)");
             };
-            default -> throw error("expected a value, found '" + token.text + "'");
+            default -> throw errorAt(token, "expected a value, found '" + token.text + "'");
         };
+    }
+
+    private Object number(Token token) {
+        try {
+            BigDecimal value = new BigDecimal(token.text);
+            if (token.text.indexOf('.') >= 0) {
+                return value;
+            }
+            try {
+                // Whole numbers that fit stay Long, like the integer columns they are compared with.
+                return value.longValueExact();
+            } catch (ArithmeticException tooLarge) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            throw errorAt(token, "'" + token.text + "' is not a number");
+        }
     }
 
     private static boolean isKeyword(String word) {
@@ -170,6 +189,10 @@ final class PredicateParser {
         return text.substring(start, Math.max(start, end)).trim();
     }
 
+    private IllegalArgumentException errorAt(Token token, String message) {
+        return new IllegalArgumentException(message + " at character " + (token.start + 1) + " of \"" + text + "\"");
+    }
+
     private IllegalArgumentException error(String message) {
         int at = next < tokens.size() ? tokens.get(next).start + 1 : text.length() + 1;
         return new IllegalArgumentException(message + " at character " + at + " of \"" + text + "\"");
@@ -195,6 +218,7 @@ final class PredicateParser {
                 tokens.add(new Token(Kind.WORD, text.substring(start, i), start, i));
             } else if (Character.isDigit(c) || (c == '-' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1)))) {
                 int start = i++;
+                // Greedy over digits and points: a malformed number is then reported whole, where it starts.
                 while (i < text.length() && (Character.isDigit(text.charAt(i)) || text.charAt(i) == '.')) {
                     i++;
                 }

@@ -68,14 +68,7 @@ public final class ProjectionDefinitionReader {
         String team = requiredText(document, top, "team", problems, NAME, "lower-case letters, digits and '-'");
         String collection = requiredText(document, top, "collection", problems, COLLECTION, "letters, digits and '_'");
         int version = positiveInt(document, top, "version", problems).orElse(0);
-        int maxBytes = top.containsKey("max-bytes")
-                ? positiveInt(document, top, "max-bytes", problems).orElse(ProjectionDefinition.MONGO_MAX_BYTES)
-                : ProjectionDefinition.MONGO_MAX_BYTES;
-        if (maxBytes > ProjectionDefinition.MONGO_MAX_BYTES) {
-            problems.add(document.file(), top.get("max-bytes").line(), "'max-bytes' is " + maxBytes
-                    + ", above MongoDB's limit of " + ProjectionDefinition.MONGO_MAX_BYTES);
-            maxBytes = ProjectionDefinition.MONGO_MAX_BYTES;
-        }
+        int maxBytes = maxBytes(top.get("max-bytes"), problems);
         NodeDefinition root = null;
         if (!top.containsKey("root")) {
             problems.add(document.file(), document.line(), "missing 'root'");
@@ -237,6 +230,33 @@ public final class ProjectionDefinitionReader {
             return null;
         }
         return text.orElse(null);
+    }
+
+    /** The byte budget: a whole number up to MongoDB's own limit, which is also the default. */
+    private static int maxBytes(YamlNode value, Problems problems) {
+        if (value == null) {
+            return ProjectionDefinition.MONGO_MAX_BYTES;
+        }
+        Optional<String> text = value.text("'max-bytes'", problems);
+        if (text.isEmpty()) {
+            return ProjectionDefinition.MONGO_MAX_BYTES;
+        }
+        try {
+            long bytes = Long.parseLong(text.get().trim());
+            if (bytes > 0 && bytes <= ProjectionDefinition.MONGO_MAX_BYTES) {
+                return (int) bytes;
+            }
+            if (bytes > ProjectionDefinition.MONGO_MAX_BYTES) {
+                problems.add(value.file(), value.line(), "'max-bytes' is " + bytes + ", above MongoDB's limit of "
+                        + ProjectionDefinition.MONGO_MAX_BYTES);
+                return ProjectionDefinition.MONGO_MAX_BYTES;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(value.file(), value.line(), "'max-bytes' is '" + text.get() + "', expected a whole number from 1 to "
+                + ProjectionDefinition.MONGO_MAX_BYTES);
+        return ProjectionDefinition.MONGO_MAX_BYTES;
     }
 
     private static Optional<Integer> positiveInt(YamlNode parent, Map<String, YamlNode> entries, String key, Problems problems) {

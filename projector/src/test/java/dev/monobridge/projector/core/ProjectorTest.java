@@ -10,11 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.monobridge.projector.change.Change;
 import dev.monobridge.projector.change.RowKey;
+import dev.monobridge.projector.testing.MovableClock;
 
 class ProjectorTest {
 
@@ -116,33 +113,6 @@ class ProjectorTest {
                 throw new IllegalStateException("the store refused the batch");
             }
             batches.add(batch);
-        }
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

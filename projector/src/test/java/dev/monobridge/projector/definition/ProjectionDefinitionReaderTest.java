@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -128,6 +129,190 @@ class ProjectionDefinitionReaderTest {
     }
 
     @Test
+    void everyProblemWithFiltersRetentionAndTheByteBudgetIsReportedAtOnceWithItsLine() {
+        String yaml = """
+                name: racing-home
+                team: racing-web
+                collection: racing_home
+                version: 1
+                max-bytes: 16777217
+                root:
+                  table: public.meeting
+                  key: id
+                  filter: "status in ('OPEN', 'LIVE'"
+                  drop-when: "status = 'ABANDONED'"
+                  retention: {column: finished_at, keep: 5 minutes}
+                  lists:
+                    races:
+                      table: public.race
+                      key: id
+                      parent-key: meeting_id
+                      filter: "status = 'OPEN'"
+                      drop-when: "status 'RESULTED'"
+                      retention:
+                        keep: 30m
+                      lists:
+                        runners:
+                          table: public.runner
+                          key: id
+                          parent-key: race_id
+                          drop-when: "price > max_price"
+                          retention: {column: off_time, keep: 2h, every: 1h}
+                """;
+
+        List<ConfigProblem> problems = problems("racing.yaml", yaml);
+
+        assertThat(problems).extracting(ConfigProblem::file).containsOnly("racing.yaml");
+        assertThat(problems).extracting(ConfigProblem::line).containsExactlyInAnyOrder(5, 9, 10, 11, 17, 18, 20, 26, 27);
+        assertProblem(problems, 5, "'max-bytes' is 16777217, above MongoDB's limit of 16777216");
+        assertProblem(problems, 9, "bad 'filter' predicate: expected ')' at character 26 of \"status in ('OPEN', 'LIVE'\"");
+        // The root has 'filter', lists have 'drop-when': each is told which keys it has.
+        assertProblem(problems, 10, "unknown key 'drop-when' in the root (known keys: ");
+        assertThat(message(problems, 10)).contains("filter").doesNotContain("drop-when,");
+        assertProblem(problems, 11, "'keep' is '5 minutes', expected a duration such as 90s, 30m, 2h or 7d");
+        assertProblem(problems, 17, "unknown key 'filter' in list 'races' (known keys: ");
+        assertThat(message(problems, 17)).contains("drop-when").doesNotContain("filter,");
+        assertProblem(problems, 18, "bad 'drop-when' predicate: expected a comparison operator");
+        assertProblem(problems, 20, "missing 'column'");
+        assertProblem(problems, 26, "bad 'drop-when' predicate: expected a value ('text', a number, true or false), found 'max_price'"
+                + " (columns cannot be compared with columns)");
+        assertProblem(problems, 27, "unknown key 'every' in 'retention'");
+    }
+
+    @Test
+    void aBadPredicateIsQuotedWithThePositionOfTheMistake() {
+        List<ConfigProblem> problems = problems("config/projections/racing.yaml", """
+                name: racing
+                team: web
+                collection: racing
+                version: 1
+                root:
+                  table: public.meeting
+                  key: id
+                  filter: "venue = 'O''Brien"
+                """);
+
+        assertThat(problems).extracting(ConfigProblem::toString).containsExactly(
+                "config/projections/racing.yaml:8: bad 'filter' predicate: unterminated 'text' starting at character 9 of"
+                        + " \"venue = 'O''Brien\"");
+    }
+
+    @Test
+    void retentionNeedsAColumnAndAKeep() {
+        List<ConfigProblem> problems = problems("racing.yaml", """
+                name: racing
+                team: web
+                collection: racing
+                version: 1
+                root:
+                  table: public.meeting
+                  key: id
+                  retention: {}
+                  lists:
+                    races:
+                      table: public.race
+                      key: id
+                      parent-key: meeting_id
+                      retention: {column: resulted_at, keep: 30 m}
+                    runners:
+                      table: public.runner
+                      key: id
+                      parent-key: meeting_id
+                      retention: {column: resulted_at, keep: 30M}
+                """);
+
+        assertThat(problems).extracting(ConfigProblem::line, ConfigProblem::message).containsExactlyInAnyOrder(
+                tuple(8, "missing 'column'"),
+                tuple(8, "missing 'keep' (how long after the column's time, e.g. 30m, 2h, 7d)"),
+                tuple(19, "'keep' is '30M', expected a duration such as 90s, 30m, 2h or 7d"));
+    }
+
+    @Test
+    void maxBytesMustBeAWholeNumberOfBytesAboveZero() {
+        for (String bad : List.of("0", "-1", "16 MiB", "1.5")) {
+            List<ConfigProblem> problems = problems("racing.yaml", """
+                    name: racing
+                    team: web
+                    collection: racing
+                    version: 1
+                    max-bytes: %s
+                    root: {table: public.meeting, key: id}
+                    """.formatted(bad));
+
+            assertThat(problems).as(bad).extracting(ConfigProblem::line, ConfigProblem::message)
+                    .containsExactly(tuple(5, "'max-bytes' is '" + bad + "', expected a whole number from 1 to 16777216"));
+        }
+    }
+
+    @Test
+    void aMaxBytesBeyondAnIntIsReportedAsOverMongosLimit() {
+        List<ConfigProblem> problems = problems("racing.yaml", """
+                name: racing
+                team: web
+                collection: racing
+                version: 1
+                max-bytes: 17179869184
+                root: {table: public.meeting, key: id}
+                """);
+
+        assertThat(problems).extracting(ConfigProblem::message).singleElement().asString()
+                .contains("above MongoDB's limit of 16777216");
+    }
+
+    @Test
+    void theNewSettingsReadIntoTheDefinition() {
+        ProjectionDefinition definition = reader.readText("racing.yaml", """
+                name: racing-now
+                team: racing-web
+                collection: racing_now
+                version: 1
+                max-bytes: 262144
+                root:
+                  table: public.meeting
+                  key: id
+                  fields: [id, venue]
+                  filter: "status in ('OPEN', 'LIVE')"
+                  retention: {column: finished_at, keep: 7d}
+                  lists:
+                    races:
+                      table: public.race
+                      key: id
+                      parent-key: meeting_id
+                      fields: [id, name]
+                      order-by: [off_time]
+                      max-items: 5
+                      drop-when: "status = 'ABANDONED'"
+                      retention: {column: resulted_at, keep: 90s}
+                """);
+
+        assertThat(definition.maxBytes()).isEqualTo(262_144);
+        NodeDefinition meeting = definition.root();
+        assertThat(meeting.filter()).map(Predicate::text).hasValue("status in ('OPEN', 'LIVE')");
+        assertThat(meeting.dropWhen()).isEmpty();
+        assertThat(meeting.retention()).hasValue(new Retention("finished_at", Duration.ofDays(7)));
+        NodeDefinition races = meeting.lists().get(0);
+        assertThat(races.filter()).isEmpty();
+        assertThat(races.dropWhen()).map(Predicate::text).hasValue("status = 'ABANDONED'");
+        assertThat(races.retention()).hasValue(new Retention("resulted_at", Duration.ofSeconds(90)));
+        // Remembered for every row, because admitting a row depends on them.
+        assertThat(meeting.columnsRead()).containsExactly("id", "venue", "status", "finished_at");
+        assertThat(races.columnsRead()).containsExactly("id", "meeting_id", "name", "off_time", "status", "resulted_at");
+    }
+
+    @Test
+    void withoutMaxBytesTheBudgetIsMongosOwnLimit() {
+        ProjectionDefinition definition = reader.readText("racing.yaml", """
+                name: racing
+                team: web
+                collection: racing
+                version: 1
+                root: {table: public.meeting, key: id}
+                """);
+
+        assertThat(definition.maxBytes()).isEqualTo(16 * 1024 * 1024).isEqualTo(ProjectionDefinition.MONGO_MAX_BYTES);
+    }
+
+    @Test
     void definitionsInADirectoryMustHaveDistinctNamesAndCollections(@TempDir Path directory) throws IOException {
         String definition = """
                 name: racing-home
@@ -150,6 +335,10 @@ class ProjectionDefinitionReaderTest {
         ConfigException error = catchThrowableOfType(ConfigException.class, () -> reader.readText(file, yaml));
         assertThat(error).as("the problems found in %s", file).isNotNull();
         return error.problems();
+    }
+
+    private static String message(List<ConfigProblem> problems, int line) {
+        return problems.stream().filter(problem -> problem.line() == line).map(ConfigProblem::message).findFirst().orElseThrow();
     }
 
     private static void assertProblem(List<ConfigProblem> problems, int line, String message) {

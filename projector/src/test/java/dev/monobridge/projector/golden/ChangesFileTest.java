@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -80,6 +81,58 @@ class ChangesFileTest {
         assertThat(batches).extracting(batch -> batch.changes().size()).containsExactly(2, 1, 1);
         assertThat(batches).extracting(ChangesFile.Batch::expectedWrites)
                 .containsExactly(OptionalInt.of(1), OptionalInt.empty(), OptionalInt.of(0));
+    }
+
+    @Test
+    void anAdvanceItemClosesTheBatchBeforeItAndIsAStepOfItsOwn() {
+        List<ChangesFile.Batch> batches = ChangesFile.read("changes.yaml", """
+                - {op: c, table: public.race, pos: 1, key: {id: 1}, after: {id: 1}, batch: 1}
+                - {advance: 31m, writes: 1}
+                - {op: c, table: public.race, pos: 2, key: {id: 2}, after: {id: 2}, batch: 2}
+                - {advance: 90s}
+                - {advance: 2h}
+                - {advance: 7d}
+                """);
+
+        assertThat(batches).extracting(ChangesFile.Batch::advance).containsExactly(
+                Duration.ZERO, Duration.ofMinutes(31), Duration.ZERO, Duration.ofSeconds(90), Duration.ofHours(2),
+                Duration.ofDays(7));
+        assertThat(batches).extracting(ChangesFile.Batch::isAdvance).containsExactly(false, true, false, true, true, true);
+        assertThat(batches.get(1).changes()).isEmpty();
+        assertThat(batches.get(1).expectedWrites()).isEqualTo(OptionalInt.of(1));
+    }
+
+    @Test
+    void deadLettersAreACountOrTheTextsTheirReasonsContain() {
+        List<ChangesFile.Batch> batches = ChangesFile.read("changes.yaml", """
+                - {op: c, table: public.race, pos: 1, key: {id: 1}, after: {id: 1}}
+                - {op: c, table: public.race, pos: 2, key: {id: 2}, after: {id: 2}, dead-letters: 2}
+                - {op: c, table: public.race, pos: 3, key: {id: 3}, after: {id: 3}, dead-letters: ["over max-bytes 520"]}
+                - {advance: 1m, dead-letters: 1}
+                """);
+
+        assertThat(batches).extracting(ChangesFile.Batch::expectedDeadLetters).containsExactly(
+                List.of(), List.of("", ""), List.of("over max-bytes 520"), List.of(""));
+    }
+
+    @Test
+    void aBadAdvanceIsRefused() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ChangesFile.read("changes.yaml", "- {advance: 31 minutes}"))
+                .withMessageContaining("changes.yaml item 1: 'advance' must be a duration above zero such as 90s, 31m, 2h or 7d");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ChangesFile.read("changes.yaml", "- {advance: 0s}"))
+                .withMessageContaining("'advance' must be a duration above zero");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ChangesFile.read("changes.yaml", """
+                        - {op: c, table: public.race, pos: 1, key: {id: 1}, after: {id: 1}, batch: 1}
+                        - {advance: 5m}
+                        - {op: c, table: public.race, pos: 2, key: {id: 2}, after: {id: 2}, batch: 1}
+                        """))
+                .withMessageContaining("item 3: batch 1 is not contiguous");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ChangesFile.read("changes.yaml", "- {advance: 5m, op: c, table: public.race, pos: 1}"))
+                .withMessageContaining("an 'advance' item takes only [advance, dead-letters, writes], not [op, pos, table]");
     }
 
     @Test

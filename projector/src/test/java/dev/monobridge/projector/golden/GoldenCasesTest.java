@@ -9,10 +9,8 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -41,26 +39,33 @@ import dev.monobridge.projector.definition.NodeDefinition;
 import dev.monobridge.projector.mongo.MongoProjectionStore;
 import dev.monobridge.projector.mongo.MongoProjectorFactory;
 import dev.monobridge.projector.testing.InProcessMongo;
+import dev.monobridge.projector.testing.MovableClock;
 
 /**
  * Runs every folder under {@code src/test/resources/golden} through the real MongoDB path and checks,
  * for each one:
  * <ol>
- *   <li>the documents equal {@code expected.yaml} (P1), every list is within its bound (P2), and
- *       nothing went to the dead letters (P7);</li>
- *   <li>replaying all the changes writes nothing and leaves the documents byte for byte as they were,
- *       apart from {@code _meta.writtenAt} (P4);</li>
+ *   <li>the documents equal {@code expected.yaml} (P1), every list is within its {@code max-items} and
+ *       every document within its {@code max-bytes} (P2), and the dead letters are exactly those the
+ *       case declares (P7);</li>
+ *   <li>replaying all the changes writes nothing, records no dead letter, and leaves the documents byte
+ *       for byte as they were, apart from {@code _meta.writtenAt} (P4);</li>
  *   <li>the same holds for a projector re-opened on the same database, whose states are loaded from
  *       MongoDB (P4 across a restart);</li>
- *   <li>a projector re-opened before every batch gives the same documents (P1 across restarts).</li>
+ *   <li>a projector re-opened before every batch, and before every {@code advance} of the clock, gives
+ *       the same documents (P1 across restarts).</li>
  * </ol>
  * The file formats, and how values are written, are in {@code src/test/resources/golden/README.md}.
  */
 class GoldenCasesTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-26T18:00:00Z"), ZoneOffset.UTC);
-    /** Long enough that no delete marker expires while a case runs: the clock is fixed anyway. */
-    private static final Duration MARKER_GRACE = Duration.ofHours(1);
+    /** Where every case's clock starts; it moves only with the case's {@code advance} items. */
+    private static final Instant START = Instant.parse("2026-12-26T18:00:00Z");
+    /**
+     * Longer than any case advances its clock, so that no delete marker expires while a case runs: a
+     * replayed change to a deleted row must meet its marker.
+     */
+    private static final Duration MARKER_GRACE = Duration.ofDays(7);
 
     private static InProcessMongo mongo;
 
@@ -96,6 +101,13 @@ class GoldenCasesTest {
                 throw e;
             });
         }
+        Duration advanced = golden.batches().stream().map(ChangesFile.Batch::advance).reduce(Duration.ZERO, Duration::plus);
+        if (advanced.compareTo(MARKER_GRACE) >= 0) {
+            return dynamicTest(golden.name() + " advances its clock less than the delete marker grace", () -> {
+                throw new IllegalArgumentException(golden.name() + " advances its clock by " + advanced
+                        + ", which lets delete markers expire (grace " + MARKER_GRACE + ")");
+            });
+        }
         return dynamicContainer(golden.name(), Stream.of(
                 dynamicTest("gives the expected documents", () -> givesTheExpectedDocuments(golden)),
                 dynamicTest("writes nothing when its changes are replayed", () -> writesNothingWhenReplayed(golden, false)),
@@ -108,9 +120,10 @@ class GoldenCasesTest {
     private static void givesTheExpectedDocuments(GoldenCase golden) {
         Bridge bridge = new Bridge(golden);
         golden.batches().forEach(bridge::feedChecked);
-        assertThat(bridge.stats.deadLetters())
-                .as("dead letters in %s: %s", golden.name(), bridge.deadLetters())
-                .isZero();
+        long declared = golden.batches().stream().mapToLong(batch -> batch.expectedDeadLetters().size()).sum();
+        assertThat(bridge.deadLetters())
+                .as("dead letters in %s (the case declares %d)", golden.name(), declared)
+                .hasSize((int) declared);
         List<BsonDocument> documents = bridge.documents();
         assertDocuments(golden, documents);
         for (BsonDocument document : documents) {
@@ -126,11 +139,16 @@ class GoldenCasesTest {
         if (restartFirst) {
             bridge.restart();
         }
+        int deadLettersBefore = bridge.deadLetters().size();
         for (ChangesFile.Batch batch : golden.batches()) {
-            assertThat(bridge.feed(batch)).as("%s: document writes when replaying %s", golden.name(), batch.description()).isZero();
+            // Time does not pass twice: a replay delivers the changes again, at the time reached.
+            if (!batch.isAdvance()) {
+                assertThat(bridge.feed(batch)).as("%s: document writes when replaying %s", golden.name(), batch.description()).isZero();
+            }
         }
         assertByteIdentical(before, bridge.documents());
         assertThat(bridge.rowStates()).as("row states after the replay").isEqualTo(statesBefore);
+        assertThat(bridge.deadLetters()).as("dead letters after the replay").hasSize(deadLettersBefore);
     }
 
     private static void givesTheSameDocumentsWhenRestartedBeforeEveryBatch(GoldenCase golden) {
@@ -180,9 +198,13 @@ class GoldenCasesTest {
         return comparable;
     }
 
-    /** What every document carries whatever the case: a complete {@code _meta}, and lists within bounds. */
+    /**
+     * What every document carries whatever the case: a complete {@code _meta}, lists within bounds, and
+     * a size in MongoDB within {@code max-bytes}.
+     */
     private static void assertWellFormed(GoldenCase golden, BsonDocument document) {
         String which = golden.name() + " document " + document.get("_id");
+        assertThat(bsonSize(document)).as("%s bytes in MongoDB", which).isLessThanOrEqualTo(golden.definition().maxBytes());
         assertThat(document.containsKey("_meta")).as("%s has _meta", which).isTrue();
         BsonDocument meta = document.getDocument("_meta");
         assertThat(meta.getString("projection").getValue()).as("%s _meta.projection", which).isEqualTo(golden.definition().name());
@@ -215,6 +237,10 @@ class GoldenCasesTest {
         }
     }
 
+    private static int bsonSize(BsonDocument document) {
+        return new RawBsonDocument(document, new BsonDocumentCodec()).getByteBuffer().remaining();
+    }
+
     private static byte[] bytesWithoutWrittenAt(BsonDocument document) {
         BsonDocument copy = document.clone();
         if (copy.isDocument("_meta")) {
@@ -226,10 +252,14 @@ class GoldenCasesTest {
         return bytes;
     }
 
-    /** A projector on a fresh database, which can be re-opened there as after a restart. */
+    /**
+     * A projector on a fresh database, with a clock of its own, which can be re-opened there as after a
+     * restart (the clock goes on; the projection time is reloaded from MongoDB).
+     */
     private static final class Bridge {
         private final GoldenCase golden;
         private final MongoDatabase database;
+        private final MovableClock clock = new MovableClock(START);
         private ProjectorStats stats;
         private Projector projector;
 
@@ -241,21 +271,41 @@ class GoldenCasesTest {
 
         void restart() {
             stats = new ProjectorStats();
-            projector = MongoProjectorFactory.open(database, List.of(golden.definition()), MARKER_GRACE, stats, CLOCK);
+            projector = MongoProjectorFactory.open(database, List.of(golden.definition()), MARKER_GRACE, stats, clock);
         }
 
-        /** Projects one batch and returns how many document writes it made. */
+        /**
+         * Projects one batch, or moves the clock and tells the projector that time passed, and returns
+         * how many document writes that made.
+         */
         long feed(ChangesFile.Batch batch) {
             long before = stats.documentWrites();
-            projector.accept(batch.changes());
+            if (batch.isAdvance()) {
+                clock.advance(batch.advance());
+                projector.advanceTime();
+            } else {
+                projector.accept(batch.changes());
+            }
             return stats.documentWrites() - before;
         }
 
-        /** Projects one batch, checking the number of writes the case expects of it, if it says. */
+        /**
+         * Projects one batch, checking the number of writes the case expects of it, if it says, and the
+         * dead letters it records: exactly those the case declares for it, none when it says nothing.
+         */
         void feedChecked(ChangesFile.Batch batch) {
+            int deadLettersBefore = deadLetters().size();
             long writes = feed(batch);
             batch.expectedWrites().ifPresent(expected ->
                     assertThat(writes).as("%s: document writes for %s", golden.name(), batch.description()).isEqualTo(expected));
+            List<String> all = deadLetters();
+            List<String> recorded = all.subList(deadLettersBefore, all.size());
+            assertThat(recorded).as("%s: dead letters recorded by %s", golden.name(), batch.description())
+                    .hasSameSizeAs(batch.expectedDeadLetters());
+            for (int i = 0; i < recorded.size(); i++) {
+                assertThat(recorded.get(i)).as("%s: dead letter %d of %s", golden.name(), i + 1, batch.description())
+                        .contains(batch.expectedDeadLetters().get(i));
+            }
         }
 
         List<BsonDocument> documents() {
@@ -267,9 +317,11 @@ class GoldenCasesTest {
             return database.getCollection(MongoProjectionStore.STATES).countDocuments();
         }
 
+        /** The reasons of the dead letters recorded so far, in the order they were recorded. */
         List<String> deadLetters() {
             return database.getCollection(MongoProjectionStore.DEAD_LETTERS, BsonDocument.class)
-                    .find().map(BsonDocument::toJson).into(new ArrayList<>());
+                    .find().sort(Sorts.ascending("_id")).map(letter -> letter.getString("reason").getValue())
+                    .into(new ArrayList<>());
         }
     }
 }
