@@ -29,6 +29,9 @@ import dev.monobridge.projector.definition.DefinitionValidator;
 import dev.monobridge.projector.definition.ProjectionDefinition;
 import dev.monobridge.projector.jdbc.JdbcSourceSchema;
 import dev.monobridge.projector.mongo.MongoDeadLetters;
+import dev.monobridge.projector.mongo.MongoDefinitions;
+import dev.monobridge.projector.rebuild.ProjectionRebuild;
+import dev.monobridge.projector.rebuild.Rebuilds;
 import dev.monobridge.projector.mongo.MongoProjectorFactory;
 
 /**
@@ -48,9 +51,10 @@ public final class Bridge implements AutoCloseable {
     private final MongoClient mongo;
     private final ProjectorStats stats = new ProjectorStats();
     private final Projector projector;
+    private final Rebuilds rebuilds;
     private final DebeziumCapture capture;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "monobridge-projection-time");
+        Thread thread = new Thread(r, "monobridge-control");
         thread.setDaemon(true);
         return thread;
     });
@@ -65,8 +69,13 @@ public final class Bridge implements AutoCloseable {
                     .applicationName("monobridge")
                     .build());
             MongoDatabase database = mongo.getDatabase(options.mongoDatabase());
-            this.projector = MongoProjectorFactory.open(database, options.projections(),
+            dropInterruptedRebuilds(database);
+            MongoDefinitions stored = new MongoDefinitions(database);
+            LiveDefinitions definitions = LiveDefinitions.resolve(options.projections(), stored);
+            this.projector = MongoProjectorFactory.open(database, definitions.live(),
                     options.deleteMarkerGrace(), stats, Clock.systemUTC());
+            this.rebuilds = new Rebuilds(projector, sourcePool, definitions.pending(), Clock.systemUTC(),
+                    definition -> stored.store(definition, LiveDefinitions.text(definition)));
             this.capture = new DebeziumCapture(options.source(), options.offsetsFile(), options.offsetFlushInterval(), projector);
         } catch (RuntimeException e) {
             sourcePool.close();
@@ -78,34 +87,27 @@ public final class Bridge implements AutoCloseable {
     public static Bridge start(BridgeOptions options) {
         Bridge bridge = new Bridge(options);
         bridge.capture.start();
-        // Retention depends on time, not only on changes: on a quiet source, expired entries must
-        // still leave their documents.
-        bridge.timer.scheduleWithFixedDelay(bridge::advanceTime, 1, 1, TimeUnit.SECONDS);
+        bridge.timer.scheduleWithFixedDelay(new ControlLoop(bridge.projector, bridge.rebuilds, bridge.database()),
+                1, 1, TimeUnit.SECONDS);
         return bridge;
     }
 
-    private void advanceTime() {
-        try {
-            projector.advanceTime();
-            replayRequestedDeadLetters();
-        } catch (RuntimeException e) {
-            LOG.error("Advancing the projection time failed; the bridge must be restarted", e);
-            timer.shutdown();
+    /**
+     * A shadow collection left by a rebuild that a crash interrupted is incomplete: it goes, and the live
+     * collection, which the rebuild never touched, stays. The rebuild can simply be run again.
+     */
+    private static void dropInterruptedRebuilds(MongoDatabase database) {
+        for (String collection : database.listCollectionNames()) {
+            if (collection.endsWith(ProjectionRebuild.shadowCollection(""))) {
+                LOG.warn("Dropping {}, left by an interrupted rebuild; run the rebuild again", collection);
+                database.getCollection(collection).drop();
+            }
         }
     }
 
-    /**
-     * Applies the dead letters an operator asked to replay ({@code monobridge dead-letters replay}).
-     * A change that fails again becomes a new dead letter.
-     */
-    private void replayRequestedDeadLetters() {
-        MongoDeadLetters deadLetters = new MongoDeadLetters(database());
-        List<MongoDeadLetters.Replay> replays = deadLetters.replayRequests();
-        if (!replays.isEmpty()) {
-            projector.accept(replays.stream().map(MongoDeadLetters.Replay::change).toList());
-            deadLetters.replayed(replays);
-            LOG.info("Replayed {} dead letters", replays.size());
-        }
+    /** Rebuilds of this bridge's projections: start, cancel, progress. */
+    public Rebuilds rebuilds() {
+        return rebuilds;
     }
 
     /** The projection time the documents are rendered at; retention rules are applied as of it. */
@@ -125,14 +127,15 @@ public final class Bridge implements AutoCloseable {
         return mongo.getDatabase(options.mongoDatabase());
     }
 
+    /** The live projections: what their collections hold now. */
     public List<ProjectionDefinition> projections() {
-        return options.projections();
+        return projector.projections();
     }
 
     /** Documents per projection collection, in definition order. */
     public Map<String, Long> documentCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (ProjectionDefinition projection : options.projections()) {
+        for (ProjectionDefinition projection : projections()) {
             counts.put(projection.collection(), database().getCollection(projection.collection(), BsonDocument.class)
                     .estimatedDocumentCount());
         }
@@ -152,6 +155,7 @@ public final class Bridge implements AutoCloseable {
     public void close() {
         LOG.info("Stopping the bridge");
         timer.shutdownNow();
+        rebuilds.close();
         capture.close();
         mongo.close();
         sourcePool.close();

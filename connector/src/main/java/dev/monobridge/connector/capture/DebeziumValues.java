@@ -17,12 +17,10 @@ import java.util.Map;
 
 import org.apache.kafka.connect.data.Field;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 
+import dev.monobridge.projector.change.JsonColumns;
 import dev.monobridge.projector.change.Unavailable;
 
 /**
@@ -35,9 +33,6 @@ final class DebeziumValues {
     /** Debezium's default {@code unavailable.value.placeholder}. */
     static final String UNAVAILABLE_PLACEHOLDER = "__debezium_unavailable_value";
     private static final byte[] UNAVAILABLE_BYTES = UNAVAILABLE_PLACEHOLDER.getBytes(StandardCharsets.UTF_8);
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.USE_LONG_FOR_INTS);
 
     private DebeziumValues() {
     }
@@ -80,7 +75,7 @@ final class DebeziumValues {
                 case "org.apache.kafka.connect.data.Date":
                     return ((Date) value).toInstant().atOffset(ZoneOffset.UTC).toLocalDate();
                 case "io.debezium.data.Json":
-                    return json((String) value);
+                    return JsonColumns.parse((String) value);
                 case "io.debezium.data.VariableScaleDecimal":
                     Struct decimal = (Struct) value;
                     return new BigDecimal(new BigInteger(decimal.getBytes("value")), decimal.getInt32("scale"));
@@ -102,18 +97,6 @@ final class DebeziumValues {
             return bytes;
         }
         return value;
-    }
-
-    /**
-     * A {@code json} or {@code jsonb} column, as the subdocument a frontend expects rather than text.
-     * Numbers keep their exact value: integers as {@code Long}, others as {@code BigDecimal}.
-     */
-    private static Object json(String text) {
-        try {
-            return JSON.readValue(text, Object.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("a JSON column holds text that is not JSON: " + e.getOriginalMessage(), e);
-        }
     }
 
     private static Instant micros(long micros) {

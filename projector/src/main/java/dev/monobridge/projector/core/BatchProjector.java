@@ -15,6 +15,7 @@ import dev.monobridge.projector.change.RowKey;
 import dev.monobridge.projector.change.SourcePosition;
 import dev.monobridge.projector.change.Unavailable;
 import dev.monobridge.projector.definition.NodeDefinition;
+import dev.monobridge.projector.definition.ProjectionDefinition;
 import dev.monobridge.projector.definition.Retention;
 
 /**
@@ -37,7 +38,7 @@ import dev.monobridge.projector.definition.Retention;
  */
 public final class BatchProjector {
 
-    private final ProjectionPlan plan;
+    private ProjectionPlan plan;
     private final RowStates states;
     private final DocumentRenderer renderer;
     private final Clock clock;
@@ -84,6 +85,61 @@ public final class BatchProjector {
 
     public Instant asOf() {
         return asOf;
+    }
+
+    public ProjectionPlan plan() {
+        return plan;
+    }
+
+    /** Moves to another plan (a rebuild preparing, starting its shadow, or swapping). */
+    public void usePlan(ProjectionPlan next) {
+        next.parentKeyColumns().forEach((table, columns) -> columns.forEach(column -> states.ensureIndex(table, column)));
+        this.plan = next;
+    }
+
+    /**
+     * The whole documents of some roots, as the states give them now: what a rebuild writes into its
+     * shadow, and what repairs a single document. A root with no document gives a delete.
+     */
+    public ProjectionBatch rewrite(ProjectionDefinition projection, List<RowKey> rootKeys, SourcePosition position) {
+        List<DocumentWrite> writes = new ArrayList<>();
+        List<DeadLetter> deadLetters = new ArrayList<>();
+        for (RowKey key : rootKeys) {
+            DocumentRef ref = new DocumentRef(projection, normalizedKey(key));
+            DocumentRenderer.Rendering rendering = renderer.render(ref, asOf);
+            if (!rendering.fits()) {
+                deadLetters.add(overBudget(ref, rendering));
+            } else if (rendering.exists()) {
+                writes.add(new DocumentWrite.Replace(ref, rendering.content(),
+                        new DocumentMeta(projection.name(), projection.version(), position, null)));
+            } else {
+                writes.add(new DocumentWrite.Delete(ref));
+            }
+        }
+        return new ProjectionBatch(writes, states.takeChanges(), deadLetters,
+                new ProjectionBatch.Counts(0, 0, 0, 0, 0), asOf);
+    }
+
+    /** The keys of the live rows of the projection's root table. */
+    public List<RowKey> rootKeys(ProjectionDefinition projection) {
+        return states.liveRows(projection.root().table()).stream().map(RowState::key).toList();
+    }
+
+    /** Live rows of the table not among {@code seen} whose last change is older than {@code before}. */
+    public List<RowKey> unseenRows(String table, Set<RowKey> seen, SourcePosition before) {
+        List<RowKey> unseen = new ArrayList<>();
+        for (RowState row : states.liveRows(table)) {
+            if (!seen.contains(row.key()) && before.isAfter(row.position())) {
+                unseen.add(row.key());
+            }
+        }
+        return unseen;
+    }
+
+    private static DeadLetter overBudget(DocumentRef ref, DocumentRenderer.Rendering rendering) {
+        return new DeadLetter(ref.projection().name(), ref.documentId(), null,
+                "document needs " + rendering.bytes() + " bytes even with every list emptied, over max-bytes "
+                        + ref.projection().maxBytes() + "; the last good version is kept", null);
     }
 
     /** The work of one batch: the documents touched, as they were before it, and its counts. */
@@ -204,14 +260,13 @@ public final class BatchProjector {
             DocumentRenderer.Rendering now = renderer.render(ref, after);
             if (!now.fits()) {
                 diverged.add(ref);
-                deadLetters.add(new DeadLetter(ref.projection().name(), ref.documentId(), null,
-                        "document needs " + now.bytes() + " bytes even with every list emptied, over max-bytes "
-                                + ref.projection().maxBytes() + "; the last good version is kept", null));
+                deadLetters.add(overBudget(ref, now));
                 return null;
             }
             trimmed += now.trimmed();
             Map<String, Object> was = document.before.content();
-            boolean unknown = diverged.remove(ref) || !document.before.fits();
+            // A shadow collection is being filled: what it holds is not known, so it is written whole.
+            boolean unknown = diverged.remove(ref) || !document.before.fits() || plan.isShadow(ref.projection());
             if (!now.exists()) {
                 return was == null && !unknown ? null : new DocumentWrite.Delete(ref);
             }

@@ -13,33 +13,98 @@ import dev.monobridge.projector.definition.ProjectionDefinition;
 /**
  * The definitions turned inside out for routing: for each source table, where its rows appear in
  * which projections, and which of its columns any projection reads.
+ *
+ * <p>Besides the live projections, a plan may hold a rebuild's definitions: <em>prepared</em> ones
+ * only widen what is remembered (their columns and parent keys), so that a snapshot and the live stream
+ * keep what the new definition needs; <em>shadow</em> ones are written too, always whole, into their
+ * shadow collection. A plan never changes; a rebuild moves the projector from one plan to the next.
  */
 public final class ProjectionPlan {
 
     private final List<ProjectionDefinition> projections;
+    private final List<ProjectionDefinition> shadows;
+    private final List<ProjectionDefinition> prepared;
     private final Map<String, List<Placement>> placementsByTable = new HashMap<>();
     private final Map<String, Set<String>> columnsByTable = new HashMap<>();
     private final Map<String, Set<String>> parentKeysByTable = new HashMap<>();
 
     public ProjectionPlan(List<ProjectionDefinition> projections) {
+        this(projections, List.of(), List.of());
+    }
+
+    private ProjectionPlan(List<ProjectionDefinition> projections, List<ProjectionDefinition> shadows,
+                           List<ProjectionDefinition> prepared) {
         this.projections = List.copyOf(projections);
-        for (ProjectionDefinition projection : projections) {
-            walk(projection, projection.root(), null);
+        this.shadows = List.copyOf(shadows);
+        this.prepared = List.copyOf(prepared);
+        for (ProjectionDefinition projection : this.projections) {
+            walk(projection, projection.root(), null, true);
+        }
+        for (ProjectionDefinition shadow : this.shadows) {
+            walk(shadow, shadow.root(), null, true);
+        }
+        for (ProjectionDefinition definition : this.prepared) {
+            walk(definition, definition.root(), null, false);
         }
     }
 
-    private void walk(ProjectionDefinition projection, NodeDefinition node, Placement parent) {
+    private void walk(ProjectionDefinition projection, NodeDefinition node, Placement parent, boolean written) {
         Placement placement = new Placement(projection, node, parent);
-        placementsByTable.computeIfAbsent(node.table(), t -> new ArrayList<>()).add(placement);
+        if (written) {
+            placementsByTable.computeIfAbsent(node.table(), t -> new ArrayList<>()).add(placement);
+        }
         columnsByTable.computeIfAbsent(node.table(), t -> new LinkedHashSet<>()).addAll(node.columnsRead());
         if (node.parentKey() != null) {
             parentKeysByTable.computeIfAbsent(node.table(), t -> new LinkedHashSet<>()).add(node.parentKey());
         }
-        node.lists().forEach(list -> walk(projection, list, placement));
+        node.lists().forEach(list -> walk(projection, list, placement, written));
     }
 
+    /** The live projections. */
     public List<ProjectionDefinition> projections() {
         return projections;
+    }
+
+    /** The live projection of that name, or {@code null}. */
+    public ProjectionDefinition projection(String name) {
+        return projections.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /** Whether documents of this projection go to a shadow collection, always written whole. */
+    public boolean isShadow(ProjectionDefinition projection) {
+        return shadows.contains(projection);
+    }
+
+    /** This plan, also remembering what the definition reads; nothing is written for it yet. */
+    public ProjectionPlan preparing(ProjectionDefinition definition) {
+        List<ProjectionDefinition> more = new ArrayList<>(prepared);
+        more.add(definition);
+        return new ProjectionPlan(projections, shadows, more);
+    }
+
+    /** This plan, also writing the shadow definition's documents whole. */
+    public ProjectionPlan withShadow(ProjectionDefinition shadow) {
+        List<ProjectionDefinition> more = new ArrayList<>(shadows);
+        more.add(shadow);
+        return new ProjectionPlan(projections, more, prepared);
+    }
+
+    /** This plan without the shadow (a rebuild cancelled or done) and with nothing prepared for it. */
+    public ProjectionPlan withoutShadow(ProjectionDefinition shadow, ProjectionDefinition preparedFor) {
+        List<ProjectionDefinition> fewer = new ArrayList<>(shadows);
+        fewer.remove(shadow);
+        List<ProjectionDefinition> fewerPrepared = new ArrayList<>(prepared);
+        fewerPrepared.remove(preparedFor);
+        return new ProjectionPlan(projections, fewer, fewerPrepared);
+    }
+
+    /** This plan with {@code replacement} live in place of the live projection of the same name. */
+    public ProjectionPlan replacing(ProjectionDefinition replacement) {
+        List<ProjectionDefinition> live = new ArrayList<>();
+        for (ProjectionDefinition projection : projections) {
+            live.add(projection.name().equals(replacement.name()) ? replacement : projection);
+        }
+        return new ProjectionPlan(live, shadows, prepared);
     }
 
     /** Where rows of the table appear; empty when no projection reads the table. */

@@ -16,4 +16,13 @@ public interface ProjectionStore {
      * leaves documents ahead of the states, and the replayed changes recompute the same writes.
      */
     void write(ProjectionBatch batch);
+
+    /**
+     * Replaces collection {@code target} with {@code source} in one atomic step, so that readers see
+     * either the old documents or the new ones, never a mix or nothing. Used to finish a rebuild.
+     */
+    void replaceCollection(String source, String target);
+
+    /** Drops a collection, if it exists: a cancelled rebuild's shadow. */
+    void dropCollection(String name);
 }

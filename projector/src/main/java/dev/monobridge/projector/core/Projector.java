@@ -4,8 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import dev.monobridge.projector.change.Change;
+import dev.monobridge.projector.change.RowKey;
+import dev.monobridge.projector.change.SourcePosition;
+import dev.monobridge.projector.definition.ProjectionDefinition;
 
 /**
  * The projector's entry point: changes in, durable document writes out. Capture adapters call
@@ -25,6 +29,7 @@ public final class Projector implements ChangeSink {
     private final Duration markerGrace;
     private final ProjectorStats stats;
     private boolean failed;
+    private SourcePosition lastPosition = SourcePosition.ZERO;
 
     /** How far the projection time may lag the clock; retention takes effect within this. */
     static final Duration TIME_STEP = Duration.ofSeconds(1);
@@ -74,6 +79,9 @@ public final class Projector implements ChangeSink {
             ProjectionBatch projected = batchProjector.project(changes, asOf);
             ProjectionBatch batch = unreadable.isEmpty() ? projected : projected.withDeadLetters(unreadable);
             store.write(batch);
+            for (Change change : changes) {
+                lastPosition = SourcePosition.max(lastPosition, change.position());
+            }
             stats.record(batch, expired, lastCommitTime(changes), clock.instant());
         } catch (RuntimeException e) {
             failed = true;
@@ -92,6 +100,73 @@ public final class Projector implements ChangeSink {
     /** The projection time the documents are rendered at. */
     public synchronized Instant asOf() {
         return batchProjector.asOf();
+    }
+
+    /** The live projection of that name, or {@code null}. */
+    public synchronized ProjectionDefinition projection(String name) {
+        return batchProjector.plan().projection(name);
+    }
+
+    public synchronized List<ProjectionDefinition> projections() {
+        return batchProjector.plan().projections();
+    }
+
+    // ---- Rebuilds. A rebuild (see dev.monobridge.projector.rebuild) drives these steps in order;
+    // ---- each runs under the projector's lock, between live batches, so the live stream goes on.
+
+    /**
+     * The position to give rows read by a snapshot taken from now on: after every change this projector
+     * has applied, and before every change committed after the snapshot. A change committed later
+     * names, as its transaction's order, a commit at or after the last one applied here; so does any
+     * change still to come from a transaction already applied in part, which is then re-applied on top
+     * of the snapshot in source order, harmlessly.
+     */
+    public synchronized SourcePosition snapshotPosition() {
+        return new SourcePosition(lastPosition.commit(), Long.MAX_VALUE);
+    }
+
+    /** The columns of a table that some projection (or a rebuild in progress) reads. */
+    public synchronized Set<String> columnsRemembered(String table) {
+        return batchProjector.plan().columnsRead(table);
+    }
+
+    /** Starts remembering what the definition reads, so that the snapshot and the live stream keep it. */
+    public synchronized void prepare(ProjectionDefinition definition) {
+        batchProjector.usePlan(batchProjector.plan().preparing(definition));
+    }
+
+    /** Live rows of the table not seen by a snapshot and older than it: deleted while nobody looked. */
+    public synchronized List<RowKey> unseenRows(String table, Set<RowKey> seen, SourcePosition snapshot) {
+        return batchProjector.unseenRows(table, seen, snapshot);
+    }
+
+    /** Starts writing the shadow definition's documents, whole, along with the live ones. */
+    public synchronized void startShadow(ProjectionDefinition shadow) {
+        batchProjector.usePlan(batchProjector.plan().withShadow(shadow));
+    }
+
+    /** The roots of a projection, as the states know them. */
+    public synchronized List<RowKey> rootKeys(ProjectionDefinition projection) {
+        return batchProjector.rootKeys(projection);
+    }
+
+    /** Writes the whole documents of these roots, as the states give them now. */
+    public synchronized int rewrite(ProjectionDefinition projection, List<RowKey> roots) {
+        ProjectionBatch batch = batchProjector.rewrite(projection, roots, lastPosition);
+        store.write(batch);
+        return batch.writes().size();
+    }
+
+    /** Ends a rebuild: the shadow becomes the live collection, atomically, and its definition the live one. */
+    public synchronized void swap(ProjectionDefinition shadow, ProjectionDefinition replacement) {
+        store.replaceCollection(shadow.collection(), replacement.collection());
+        batchProjector.usePlan(batchProjector.plan().withoutShadow(shadow, replacement).replacing(replacement));
+    }
+
+    /** Abandons a rebuild: the live projection is as it was, and the shadow is dropped. */
+    public synchronized void abandon(ProjectionDefinition shadow, ProjectionDefinition prepared) {
+        batchProjector.usePlan(batchProjector.plan().withoutShadow(shadow, prepared));
+        store.dropCollection(shadow.collection());
     }
 
     private static Instant lastCommitTime(List<Change> changes) {

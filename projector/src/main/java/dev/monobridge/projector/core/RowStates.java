@@ -48,6 +48,22 @@ public final class RowStates {
         });
     }
 
+    /** Indexes the table's rows by one more parent-key column, for a definition that joins on it. */
+    public void ensureIndex(String table, String column) {
+        Map<Object, Set<RowKey>> byValue = parentIndex.computeIfAbsent(table, t -> new HashMap<>()).get(column);
+        if (byValue != null) {
+            return;
+        }
+        byValue = new HashMap<>();
+        parentIndex.get(table).put(column, byValue);
+        for (RowState row : rowsByTable.getOrDefault(table, Map.of()).values()) {
+            Object value = row.isLive() ? row.values().get(column) : null;
+            if (value != null) {
+                byValue.computeIfAbsent(value, v -> new LinkedHashSet<>()).add(row.key());
+            }
+        }
+    }
+
     public RowState get(RowId id) {
         Map<RowKey, RowState> rows = rowsByTable.get(id.table());
         return rows == null ? null : rows.get(id.key());

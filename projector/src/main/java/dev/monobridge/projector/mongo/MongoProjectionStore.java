@@ -14,10 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoNamespace;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.RenameCollectionOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 
@@ -96,6 +98,23 @@ public final class MongoProjectionStore implements ProjectionStore {
                     new ReplaceOptions().upsert(true)));
             storedAsOf = batch.asOf();
         }
+    }
+
+    @Override
+    public void replaceCollection(String source, String target) {
+        retry.run("replace " + target + " with " + source, () -> {
+            database.getCollection(source).renameCollection(new MongoNamespace(database.getName(), target),
+                    new RenameCollectionOptions().dropTarget(true));
+            return null;
+        });
+    }
+
+    @Override
+    public void dropCollection(String name) {
+        retry.run("drop " + name, () -> {
+            database.getCollection(name).drop();
+            return null;
+        });
     }
 
     public long stateCount() {

@@ -114,5 +114,15 @@ class ProjectorTest {
             }
             batches.add(batch);
         }
+
+        @Override
+        public void replaceCollection(String source, String target) {
+            throw new UnsupportedOperationException("these tests run no rebuild");
+        }
+
+        @Override
+        public void dropCollection(String name) {
+            throw new UnsupportedOperationException("these tests run no rebuild");
+        }
     }
 }

@@ -1,0 +1,87 @@
+package dev.monobridge.connector.bridge;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import dev.monobridge.connector.capture.PostgresSource;
+import dev.monobridge.connector.demo.DemoSchema;
+import dev.monobridge.projector.core.ProjectionPlan;
+import dev.monobridge.projector.definition.ProjectionDefinition;
+
+/**
+ * One test's own source database, replication slot and publication (all named alike), on shared
+ * servers, with the demo schema. Closing it drops the slot, which would otherwise hold WAL for as long
+ * as the server runs.
+ */
+final class TestDatabase implements AutoCloseable {
+
+    private static final AtomicInteger NUMBER = new AtomicInteger();
+
+    private final TestSources sources;
+    private final String name;
+    private final HikariDataSource dataSource;
+
+    TestDatabase(TestSources sources, String purpose) throws SQLException {
+        this.sources = sources;
+        this.name = purpose + NUMBER.incrementAndGet();
+        execute(sources.dataSource(), "create database " + name);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:postgresql://" + sources.host() + ":" + sources.port() + "/" + name);
+        config.setUsername(sources.user());
+        config.setPassword(sources.password());
+        config.setMaximumPoolSize(4);
+        dataSource = new HikariDataSource(config);
+        DemoSchema.create(dataSource);
+    }
+
+    /** The database's name, which is also the slot's, the publication's and the MongoDB database's. */
+    String name() {
+        return name;
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    PostgresSource source(List<ProjectionDefinition> projections) {
+        List<String> tables = new ProjectionPlan(projections).tables().stream().sorted().toList();
+        return new PostgresSource(sources.host(), sources.port(), name, sources.user(), sources.password(), name, name,
+                "filtered", "initial", tables, Duration.ofMillis(20), 1024);
+    }
+
+    void execute(String... statements) throws SQLException {
+        execute(dataSource, statements);
+    }
+
+    long queryLong(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        dataSource.close();
+        execute(sources.dataSource(), "select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name = '" + name + "'");
+    }
+
+    static void execute(DataSource dataSource, String... statements) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+}

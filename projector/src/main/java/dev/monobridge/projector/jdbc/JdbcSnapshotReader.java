@@ -1,0 +1,112 @@
+package dev.monobridge.projector.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+import javax.sql.DataSource;
+
+/**
+ * Reads tables from the source in one consistent snapshot, streaming: rows arrive in chunks through a
+ * callback, with a fetch size, so that no table is ever held in memory whole.
+ *
+ * <p>Lifecycle: {@link #open()} starts a repeatable-read transaction, which fixes the snapshot; every
+ * read after it sees the source as of that moment; {@link #close()} ends it.
+ */
+public final class JdbcSnapshotReader implements AutoCloseable {
+
+    static final int FETCH_SIZE = 1000;
+
+    private final DataSource dataSource;
+    private Connection connection;
+
+    public JdbcSnapshotReader(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public JdbcSnapshotReader open() throws SQLException {
+        connection = dataSource.getConnection();
+        connection.setAutoCommit(false);
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        connection.setReadOnly(true);
+        try (Statement statement = connection.createStatement()) {
+            // The snapshot is taken by the first statement of the transaction.
+            statement.execute("select 1");
+        }
+        return this;
+    }
+
+    /** PostgreSQL's estimate of a table's rows, from its statistics; 0 when it has none yet. */
+    public long estimatedRows(String table) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select greatest(reltuples, 0)::bigint from pg_class where oid = ?::regclass")) {
+            statement.setString(1, table);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    /**
+     * Streams the table's rows, or only those whose {@code column} holds one of {@code values}, in
+     * chunks of at most {@code chunk}. Stops early when {@code cancelled} says so.
+     */
+    public void read(String table, Set<String> columns, String column, Collection<?> values, int chunk,
+                     RowsConsumer consumer, BooleanSupplier cancelled) throws SQLException {
+        String sql = "select " + String.join(", ", columns.stream().map(JdbcSnapshotReader::quote).toList())
+                + " from " + table + (column == null ? "" : " where " + quote(column) + " = any (?)");
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setFetchSize(FETCH_SIZE);
+            if (column != null) {
+                statement.setArray(1, connection.createArrayOf(arrayType(values), values.toArray()));
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                List<Map<String, Object>> rows = new ArrayList<>(chunk);
+                while (rs.next() && !cancelled.getAsBoolean()) {
+                    rows.add(JdbcValues.row(rs, columns));
+                    if (rows.size() == chunk) {
+                        consumer.accept(rows);
+                        rows = new ArrayList<>(chunk);
+                    }
+                }
+                if (!rows.isEmpty() && !cancelled.getAsBoolean()) {
+                    consumer.accept(rows);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        if (connection != null) {
+            try {
+                connection.rollback();
+            } finally {
+                connection.close();
+            }
+        }
+    }
+
+    private static String arrayType(Collection<?> values) {
+        Object first = values.isEmpty() ? null : values.iterator().next();
+        return first instanceof Number ? "bigint" : "text";
+    }
+
+    private static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    /** Receives one chunk of rows. */
+    @FunctionalInterface
+    public interface RowsConsumer {
+        void accept(List<Map<String, Object>> rows) throws SQLException;
+    }
+}

@@ -1,0 +1,214 @@
+package dev.monobridge.projector.rebuild;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.monobridge.projector.change.Change;
+import dev.monobridge.projector.change.Op;
+import dev.monobridge.projector.change.RowKey;
+import dev.monobridge.projector.change.SourcePosition;
+import dev.monobridge.projector.core.Projector;
+import dev.monobridge.projector.definition.NodeDefinition;
+import dev.monobridge.projector.definition.ProjectionDefinition;
+import dev.monobridge.projector.jdbc.JdbcSnapshotReader;
+
+/**
+ * Rebuilds a projection from the source, while readers keep reading and the source keeps changing.
+ *
+ * <ol>
+ *   <li>Note the snapshot position, before the snapshot: it orders after every change applied so far
+ *       and before every change committed after the snapshot (see {@link Projector#snapshotPosition()}).</li>
+ *   <li>Read the projection's tables in one repeatable-read snapshot, streaming, and apply the rows as
+ *       snapshot reads at that position. Position guards keep whatever the live stream already has
+ *       that is newer; rows the projector remembers but the snapshot lacks were deleted unseen, and go.</li>
+ *   <li>Start the shadow collection: from now on every live change also writes its documents there,
+ *       whole. Then write every document into it, from the remembered rows.</li>
+ *   <li>Swap: the shadow replaces the live collection in one atomic rename, between two live batches.
+ *       Readers see the complete old version, then the complete new one.</li>
+ * </ol>
+ * Cancelled or failed, it drops the shadow and leaves the live collection as it was.
+ *
+ * <p>With a document key, it repairs that one document in place instead: reads its rows, applies them,
+ * and writes the document whole into the live collection, touching no other.
+ */
+public final class ProjectionRebuild implements Runnable {
+
+    static final String SHADOW_SUFFIX = "__rebuild";
+    private static final int CHUNK = 1000;
+    private static final int DOCUMENTS_PER_WRITE = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectionRebuild.class);
+
+    private final Projector projector;
+    private final DataSource dataSource;
+    private final ProjectionDefinition target;
+    private final RowKey documentKey;
+    private final RebuildProgress progress;
+    private final Clock clock;
+    private volatile boolean cancelled;
+
+    /**
+     * @param target      the definition to rebuild with: the live one, or a newer one
+     * @param documentKey the one document to repair, or {@code null} for the whole projection
+     */
+    public ProjectionRebuild(Projector projector, DataSource dataSource, ProjectionDefinition target, RowKey documentKey,
+                             Clock clock) {
+        this.projector = projector;
+        this.dataSource = dataSource;
+        this.target = target;
+        this.documentKey = documentKey;
+        this.clock = clock;
+        this.progress = new RebuildProgress(target.name(), documentKey == null ? null : documentKey.singleValue(), clock);
+    }
+
+    public RebuildProgress progress() {
+        return progress;
+    }
+
+    public ProjectionDefinition target() {
+        return target;
+    }
+
+    public void cancel() {
+        cancelled = true;
+    }
+
+    /** The shadow collection a rebuild of the projection fills. */
+    public static String shadowCollection(String collection) {
+        return collection + SHADOW_SUFFIX;
+    }
+
+    @Override
+    public void run() {
+        try {
+            if (documentKey == null) {
+                rebuildAll();
+            } else {
+                repairOne();
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.error("Rebuild of {} failed", target.name(), e);
+            progress.fail(e.getMessage());
+        }
+    }
+
+    private void rebuildAll() throws SQLException {
+        ProjectionDefinition shadow = new ProjectionDefinition(target.name(), target.team(),
+                shadowCollection(target.collection()), target.version(), target.root(), target.file(), target.maxBytes());
+        projector.prepare(target);
+        try {
+            SourcePosition position = projector.snapshotPosition();
+            try (JdbcSnapshotReader reader = new JdbcSnapshotReader(dataSource).open()) {
+                for (NodeDefinition node : target.root().selfAndDescendants()) {
+                    progress.estimate(reader.estimatedRows(node.table()));
+                }
+                for (NodeDefinition node : target.root().selfAndDescendants()) {
+                    Set<RowKey> seen = new HashSet<>();
+                    reader.read(node.table(), projector.columnsRemembered(node.table()), null, null, CHUNK,
+                            rows -> apply(node, rows, position, seen), () -> cancelled);
+                    if (cancelled) {
+                        abandon(shadow);
+                        return;
+                    }
+                    deleteUnseen(node, seen, position);
+                }
+            }
+            progress.enter(RebuildProgress.Phase.RENDER);
+            projector.startShadow(shadow);
+            List<RowKey> roots = projector.rootKeys(target);
+            for (int from = 0; from < roots.size(); from += DOCUMENTS_PER_WRITE) {
+                if (cancelled) {
+                    abandon(shadow);
+                    return;
+                }
+                progress.wrote(projector.rewrite(shadow, roots.subList(from, Math.min(roots.size(), from + DOCUMENTS_PER_WRITE))));
+            }
+            progress.enter(RebuildProgress.Phase.SWAP);
+            projector.swap(shadow, target);
+            progress.enter(RebuildProgress.Phase.DONE);
+            LOG.info("Rebuilt {}: {}", target.name(), progress.snapshot());
+        } catch (SQLException | RuntimeException e) {
+            projector.abandon(shadow, target);
+            throw e;
+        }
+    }
+
+    private void abandon(ProjectionDefinition shadow) {
+        projector.abandon(shadow, target);
+        progress.enter(RebuildProgress.Phase.CANCELLED);
+        LOG.info("Rebuild of {} cancelled; the live collection is as it was", target.name());
+    }
+
+    private void repairOne() throws SQLException {
+        ProjectionDefinition live = projector.projection(target.name());
+        if (live == null || live.version() != target.version()) {
+            throw new IllegalStateException("the definition of " + target.name() + " changed: rebuild the whole projection, "
+                    + "so that its documents do not mix versions");
+        }
+        SourcePosition position = projector.snapshotPosition();
+        try (JdbcSnapshotReader reader = new JdbcSnapshotReader(dataSource).open()) {
+            readDocument(reader, target.root(), List.of(documentKey.singleValue()), target.root().key(), position);
+        }
+        progress.enter(RebuildProgress.Phase.RENDER);
+        progress.wrote(projector.rewrite(live, List.of(documentKey)));
+        progress.enter(RebuildProgress.Phase.DONE);
+    }
+
+    /** Reads one level of one document's rows, then the levels below, by the keys just read. */
+    private void readDocument(JdbcSnapshotReader reader, NodeDefinition node, List<Object> keys, String column,
+                              SourcePosition position) throws SQLException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        List<Object> levelKeys = new ArrayList<>();
+        reader.read(node.table(), projector.columnsRemembered(node.table()), column, keys, CHUNK, rows -> {
+            apply(node, rows, position, new HashSet<>());
+            rows.forEach(row -> levelKeys.add(row.get(node.key())));
+        }, () -> cancelled);
+        for (NodeDefinition list : node.lists()) {
+            readDocument(reader, list, levelKeys, list.parentKey(), position);
+        }
+    }
+
+    private void apply(NodeDefinition node, List<Map<String, Object>> rows, SourcePosition position, Set<RowKey> seen) {
+        Instant now = clock.instant();
+        List<Change> reads = new ArrayList<>(rows.size());
+        for (Map<String, Object> row : rows) {
+            RowKey key = RowKey.of(node.key(), row.get(node.key()));
+            seen.add(normalized(key));
+            reads.add(new Change(node.table(), Op.READ, key, null, row, position, now, null));
+        }
+        projector.accept(reads);
+        progress.read(rows.size());
+    }
+
+    private void deleteUnseen(NodeDefinition node, Set<RowKey> seen, SourcePosition position) {
+        List<RowKey> unseen = projector.unseenRows(node.table(), seen, position);
+        if (!unseen.isEmpty()) {
+            LOG.warn("Rebuild of {}: {} rows of {} were deleted in the source without the bridge seeing it",
+                    target.name(), unseen.size(), node.table());
+            Instant now = clock.instant();
+            projector.accept(unseen.stream()
+                    .map(key -> new Change(node.table(), Op.DELETE, key, null, null, position, now, null)).toList());
+        }
+    }
+
+    /** Keys as the projector remembers them: whole numbers as {@code Long}. */
+    private static RowKey normalized(RowKey key) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        key.columns().forEach((column, value) -> columns.put(column,
+                value instanceof Integer || value instanceof Short ? ((Number) value).longValue() : value));
+        return new RowKey(columns);
+    }
+}
