@@ -117,7 +117,7 @@ public final class BatchProjector {
             }
         }
         return new ProjectionBatch(writes, states.takeChanges(), deadLetters,
-                new ProjectionBatch.Counts(0, 0, 0, 0, 0), asOf);
+                new ProjectionBatch.Counts(0, 0, 0, 0, 0, 0), asOf);
     }
 
     /** The keys of the live rows of the projection's root table. */
@@ -150,6 +150,7 @@ public final class BatchProjector {
         private final Map<DocumentRef, Touched> touched = new LinkedHashMap<>();
         private final List<DeadLetter> deadLetters = new ArrayList<>();
         private int applied;
+        private int unchanged;
         private int stale;
         private int unprojected;
         private int count;
@@ -202,6 +203,14 @@ public final class BatchProjector {
             RowState next = values == null
                     ? RowState.deleteMarker(id, change.position(), now)
                     : RowState.live(id, remembered(id.table(), previous, values), change.position(), now);
+            if (next.isLive() && previous != null && previous.isLive() && Values.same(previous.values(), next.values())) {
+                // Nothing any projection reads has changed (an unread column moved, or a snapshot re-read
+                // the row): the documents stay as they are, and so may the state. Its position stays
+                // older than this change, which is safe: a replayed change from in between carries
+                // these same values.
+                unchanged++;
+                return;
+            }
             // Routing reads the parents' states, which this change does not touch, so both the old
             // and the new placement can be found before the state changes.
             for (ProjectionPlan.Placement placement : plan.placements(id.table())) {
@@ -253,7 +262,7 @@ public final class BatchProjector {
                 }
             });
             return new ProjectionBatch(writes, states.takeChanges(), deadLetters,
-                    new ProjectionBatch.Counts(count, applied, stale, unprojected, trimmed), after);
+                    new ProjectionBatch.Counts(count, applied, unchanged, stale, unprojected, trimmed), after);
         }
 
         private DocumentWrite write(DocumentRef ref, Touched document) {

@@ -28,10 +28,11 @@ public record ProjectionBatch(
 
     /**
      * @param applied     changes that changed a row's remembered state
+     * @param unchanged   changes that left every column a projection reads as it was
      * @param stale       changes ignored because the row already reflects that position or a later one
      * @param unprojected changes to tables no projection reads
      * @param trimmed     list entries left out of written documents to keep them within max-bytes
      */
-    public record Counts(int changes, int applied, int stale, int unprojected, int trimmed) {
+    public record Counts(int changes, int applied, int unchanged, int stale, int unprojected, int trimmed) {
     }
 }

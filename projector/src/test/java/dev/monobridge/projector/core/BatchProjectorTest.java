@@ -81,7 +81,7 @@ class BatchProjectorTest {
 
         DocumentWrite.Update write = (DocumentWrite.Update) single(batch.writes());
         assertThat(write.meta().position()).isEqualTo(position(103));
-        assertThat(batch.counts()).isEqualTo(new ProjectionBatch.Counts(4, 4, 0, 0, 0));
+        assertThat(batch.counts()).isEqualTo(new ProjectionBatch.Counts(4, 4, 0, 0, 0, 0));
     }
 
     @Test
@@ -94,7 +94,7 @@ class BatchProjectorTest {
 
         assertThat(replay.writes()).isEmpty();
         assertThat(replay.stateChanges().isEmpty()).as("state changes of the replay").isTrue();
-        assertThat(replay.counts()).isEqualTo(new ProjectionBatch.Counts(21, 0, 21, 0, 0));
+        assertThat(replay.counts()).isEqualTo(new ProjectionBatch.Counts(21, 0, 0, 21, 0, 0));
     }
 
     @Test
@@ -125,7 +125,7 @@ class BatchProjectorTest {
 
         assertThat(batch.writes()).isEmpty();
         assertThat(batch.stateChanges().isEmpty()).as("state changes").isTrue();
-        assertThat(batch.counts()).isEqualTo(new ProjectionBatch.Counts(1, 0, 0, 1, 0));
+        assertThat(batch.counts()).isEqualTo(new ProjectionBatch.Counts(1, 0, 0, 0, 1, 0));
     }
 
     @Test
