@@ -92,7 +92,7 @@ public final class DebeziumCapture implements AutoCloseable {
         for (RecordChangeEvent<SourceRecord> event : records) {
             SourceRecord record = event.record();
             try {
-                mapper.map(record).ifPresent(changes::add);
+                changes.addAll(mapper.map(record));
             } catch (UnreadableRecordException e) {
                 LOG.warn("Unreadable record on {}: {}", record.topic(), e.getMessage());
                 unreadable.add(DeadLetter.unreadable(String.valueOf(record), e.getMessage()));

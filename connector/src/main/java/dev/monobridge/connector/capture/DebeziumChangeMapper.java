@@ -2,7 +2,7 @@ package dev.monobridge.connector.capture;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
+import java.util.List;
 
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.data.Struct;
@@ -23,6 +23,8 @@ import dev.monobridge.projector.change.SourcePosition;
  *   <li>{@code c}, {@code r}, {@code u}, {@code d}: a change to one row;</li>
  *   <li>{@code t}: a truncate of the whole table, with no key;</li>
  *   <li>{@code m}: a logical decoding message, which names no row: nothing to project;</li>
+ *   <li>the last snapshot record of a table (and of the whole snapshot) is followed by a
+ *       {@link Op#SNAPSHOT_END}, so that rows a repeated snapshot no longer finds are removed;</li>
  *   <li>a record with a null value: the tombstone Debezium sends after a delete so that Kafka log
  *       compaction can drop the key. The delete before it already carried the change, so the
  *       tombstone is nothing to project, which is how a delete is handled once.</li>
@@ -33,10 +35,13 @@ public final class DebeziumChangeMapper {
 
     private final PostgresPositions positions = new PostgresPositions();
 
-    /** The change the record carries, or empty for a record that carries none (tombstone, message). */
-    public Optional<Change> map(ConnectRecord<?> record) {
+    /**
+     * The changes the record carries: usually one; none for a tombstone or a message; two for the last
+     * snapshot record of a table (the row, then the end of that table's snapshot).
+     */
+    public List<Change> map(ConnectRecord<?> record) {
         if (record.value() == null) {
-            return Optional.empty();
+            return List.of();
         }
         if (!(record.value() instanceof Struct envelope)) {
             throw new UnreadableRecordException("not a Debezium change event: the value is a "
@@ -49,13 +54,13 @@ public final class DebeziumChangeMapper {
         }
     }
 
-    private Optional<Change> read(ConnectRecord<?> record, Struct envelope) {
+    private List<Change> read(ConnectRecord<?> record, Struct envelope) {
         if (envelope.schema().field("op") == null) {
             throw new UnreadableRecordException("not a Debezium change event: no 'op' field in " + envelope.schema().name());
         }
         String code = envelope.getString("op");
         if ("m".equals(code)) {
-            return Optional.empty();
+            return List.of();
         }
         Op op = Op.fromCode(code);
         Struct source = envelope.getStruct("source");
@@ -63,13 +68,27 @@ public final class DebeziumChangeMapper {
         SourcePosition position = positions.of(source, op);
         Instant commitTime = commitTime(source);
         Object txId = source.schema().field("txId") == null ? null : source.get("txId");
+        String transaction = txId == null ? null : txId.toString();
         if (op == Op.TRUNCATE) {
-            return Optional.of(new Change(table, op, null, null, null, position, commitTime, txId == null ? null : txId.toString()));
+            return List.of(new Change(table, op, null, null, null, position, commitTime, transaction));
         }
         Map<String, Object> before = DebeziumValues.row(envelope.getStruct("before"));
         Map<String, Object> after = op == Op.DELETE ? null : DebeziumValues.row(envelope.getStruct("after"));
-        RowKey key = key(record, table);
-        return Optional.of(new Change(table, op, key, before, after, position, commitTime, txId == null ? null : txId.toString()));
+        Change change = new Change(table, op, key(record, table), before, after, position, commitTime, transaction);
+        return switch (snapshotMark(source)) {
+            case "last_in_data_collection" -> List.of(change,
+                    new Change(table, Op.SNAPSHOT_END, null, null, null, position, commitTime, transaction));
+            case "last" -> List.of(change,
+                    new Change(Op.ALL_TABLES, Op.SNAPSHOT_END, null, null, null, position, commitTime, transaction));
+            default -> List.of(change);
+        };
+    }
+
+    /** Debezium's {@code source.snapshot}: true, first, first_in_data_collection, last_in_data_collection, last, false... */
+    private static String snapshotMark(Struct source) {
+        // get(), not getString(): only get() falls back to the field's default ("false") when unset.
+        Object mark = source.schema().field("snapshot") == null ? null : source.get("snapshot");
+        return mark == null ? "false" : mark.toString();
     }
 
     private static RowKey key(ConnectRecord<?> record, String table) {

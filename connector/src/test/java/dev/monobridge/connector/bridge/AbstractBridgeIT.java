@@ -90,8 +90,7 @@ abstract class AbstractBridgeIT {
             bridge.close();
         }
         source.close();
-        // A forgotten slot would hold WAL for as long as the server runs.
-        execute(sources().dataSource(), "select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name = '" + name + "'");
+        TestDatabase.dropSlot(sources().dataSource(), name);
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -165,12 +164,13 @@ abstract class AbstractBridgeIT {
             ProjectorStats replayStats = new ProjectorStats();
             Projector reopened = MongoProjectorFactory.open(original, PROJECTIONS, Duration.ofHours(1), replayStats, Clock.systemUTC());
             reopened.accept(log);
-            assertThat(replayStats.stale()).isEqualTo(log.size());
+            assertThat(replayStats.applied()).isZero();
+            assertThat(replayStats.stale()).isPositive();
             assertThat(replayStats.documentWrites()).isZero();
             assertThat(rawDocuments(original)).isEqualTo(before);
         }
-        System.out.printf("%s: replayed %,d captured changes shuffled and twice over; in order, %,d of them were stale%n",
-                getClass().getSimpleName(), log.size(), log.size());
+        System.out.printf("%s: replayed %,d captured changes shuffled and twice over into an empty database, and in order into"
+                + " the original, where none applied%n", getClass().getSimpleName(), log.size());
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import static org.awaitility.Awaitility.await;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -74,7 +76,22 @@ final class TestDatabase implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         dataSource.close();
-        execute(sources.dataSource(), "select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name = '" + name + "'");
+        dropSlot(sources.dataSource(), name);
+    }
+
+    /**
+     * Drops the slot, which would otherwise hold WAL for as long as the server runs. A stopped engine's
+     * WAL sender can take a moment to let go of it, so this waits for that first.
+     */
+    static void dropSlot(DataSource server, String slot) throws SQLException {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            try (Connection connection = server.getConnection(); Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery("select count(*) from pg_replication_slots where active and slot_name = '" + slot + "'")) {
+                rs.next();
+                return rs.getLong(1) == 0;
+            }
+        });
+        execute(server, "select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name = '" + slot + "'");
     }
 
     static void execute(DataSource dataSource, String... statements) throws SQLException {

@@ -47,7 +47,8 @@ class DebeziumChangeMapperTest {
             .field("connector", Schema.STRING_SCHEMA)
             .field("name", Schema.STRING_SCHEMA)
             .field("ts_ms", Schema.INT64_SCHEMA)
-            .field("snapshot", Schema.OPTIONAL_STRING_SCHEMA)
+            // As in Debezium: an optional enum with the default "false", which only get() falls back to.
+            .field("snapshot", SchemaBuilder.string().name("io.debezium.data.Enum").optional().defaultValue("false").build())
             .field("db", Schema.STRING_SCHEMA)
             .field("sequence", Schema.OPTIONAL_STRING_SCHEMA)
             .field("ts_us", Schema.OPTIONAL_INT64_SCHEMA)
@@ -64,7 +65,7 @@ class DebeziumChangeMapperTest {
 
     @Test
     void anInsertBecomesACreateWithTheRowAndTheCommitPosition() {
-        Change change = mapper.map(record(ENVELOPE.create(row(7, "2.50", "Kauto Star"), source(100, 250, "[\"200\",\"250\"]"), COMMIT))).orElseThrow();
+        Change change = only(mapper.map(record(ENVELOPE.create(row(7, "2.50", "Kauto Star"), source(100, 250, "[\"200\",\"250\"]"), COMMIT))));
 
         assertThat(change.op()).isEqualTo(Op.CREATE);
         assertThat(change.table()).isEqualTo("public.runner");
@@ -77,8 +78,8 @@ class DebeziumChangeMapperTest {
 
     @Test
     void aSnapshotReadOrdersBeforeEveryStreamedChangeAtTheSnapshotPosition() {
-        Change read = mapper.map(record(ENVELOPE.read(row(7, "2.50", "Kauto Star"), source(90, 300, null), COMMIT))).orElseThrow();
-        Change streamed = mapper.map(record(ENVELOPE.update(null, row(7, "3.00", "Kauto Star"), source(91, 280, "[\"300\",\"280\"]"), COMMIT))).orElseThrow();
+        Change read = only(mapper.map(record(ENVELOPE.read(row(7, "2.50", "Kauto Star"), source(90, 300, null), COMMIT))));
+        Change streamed = only(mapper.map(record(ENVELOPE.update(null, row(7, "3.00", "Kauto Star"), source(91, 280, "[\"300\",\"280\"]"), COMMIT))));
 
         assertThat(read.op()).isEqualTo(Op.READ);
         assertThat(read.position()).isEqualTo(new SourcePosition(300, 0));
@@ -87,7 +88,7 @@ class DebeziumChangeMapperTest {
 
     @Test
     void anUpdateWithoutABeforeImageStillCarriesTheWholeNewRow() {
-        Change change = mapper.map(record(ENVELOPE.update(null, row(7, "3.10", "Kauto Star"), source(101, 260, "[\"250\",\"260\"]"), COMMIT))).orElseThrow();
+        Change change = only(mapper.map(record(ENVELOPE.update(null, row(7, "3.10", "Kauto Star"), source(101, 260, "[\"250\",\"260\"]"), COMMIT))));
 
         assertThat(change.op()).isEqualTo(Op.UPDATE);
         assertThat(change.before()).isNull();
@@ -98,7 +99,7 @@ class DebeziumChangeMapperTest {
     void anUnchangedToastedColumnBecomesUnavailableNotThePlaceholderText() {
         Struct after = row(7, "3.10", "Kauto Star").put("notes", "__debezium_unavailable_value");
 
-        Change change = mapper.map(record(ENVELOPE.update(null, after, source(101, 260, "[\"250\",\"260\"]"), COMMIT))).orElseThrow();
+        Change change = only(mapper.map(record(ENVELOPE.update(null, after, source(101, 260, "[\"250\",\"260\"]"), COMMIT))));
 
         assertThat(change.after().get("notes")).isSameAs(Unavailable.VALUE);
     }
@@ -107,7 +108,7 @@ class DebeziumChangeMapperTest {
     void aDeleteCarriesTheKeyAndNoAfterImage() {
         Struct keyOnly = new Struct(ROW).put("id", 7L).put("race_id", 0L).put("name", "").put("cloth_number", 0);
 
-        Change change = mapper.map(record(ENVELOPE.delete(keyOnly, source(102, 270, "[\"260\",\"270\"]"), COMMIT))).orElseThrow();
+        Change change = only(mapper.map(record(ENVELOPE.delete(keyOnly, source(102, 270, "[\"260\",\"270\"]"), COMMIT))));
 
         assertThat(change.op()).isEqualTo(Op.DELETE);
         assertThat(change.key()).isEqualTo(RowKey.of("id", 7L));
@@ -124,8 +125,8 @@ class DebeziumChangeMapperTest {
 
     @Test
     void aTruncateConcernsTheWholeTableAndHasNoKey() {
-        Change change = mapper.map(new SourceRecord(Map.of(), Map.of(), "monobridge.public.runner", null, null, null,
-                ENVELOPE.schema(), ENVELOPE.truncate(source(103, 280, "[\"270\",\"280\"]"), COMMIT))).orElseThrow();
+        Change change = only(mapper.map(new SourceRecord(Map.of(), Map.of(), "monobridge.public.runner", null, null, null,
+                ENVELOPE.schema(), ENVELOPE.truncate(source(103, 280, "[\"270\",\"280\"]"), COMMIT))));
 
         assertThat(change.op()).isEqualTo(Op.TRUNCATE);
         assertThat(change.table()).isEqualTo("public.runner");
@@ -139,7 +140,7 @@ class DebeziumChangeMapperTest {
                 .put("off_time", "2026-12-26T13:40:00.5Z")
                 .put("race_date", (int) LocalDate.parse("2026-12-26").toEpochDay());
 
-        Change change = mapper.map(record(ENVELOPE.create(after, source(100, 250, "[\"200\",\"250\"]"), COMMIT))).orElseThrow();
+        Change change = only(mapper.map(record(ENVELOPE.create(after, source(100, 250, "[\"200\",\"250\"]"), COMMIT))));
 
         assertThat(change.after().get("updated_at")).isEqualTo(Instant.ofEpochSecond(1_798_292_400L, 123_456_000L));
         assertThat(change.after().get("off_time")).isEqualTo(Instant.parse("2026-12-26T13:40:00.5Z"));
@@ -150,7 +151,7 @@ class DebeziumChangeMapperTest {
     void aJsonColumnBecomesASubdocumentWithExactNumbers() {
         Struct after = row(7, "2.50", "Kauto Star").put("form", "{\"last\": [1, 2, \"F\"], \"rating\": 171.5, \"trainer\": {\"name\": \"Nicholls\"}}");
 
-        Change change = mapper.map(record(ENVELOPE.create(after, source(100, 250, "[\"200\",\"250\"]"), COMMIT))).orElseThrow();
+        Change change = only(mapper.map(record(ENVELOPE.create(after, source(100, 250, "[\"200\",\"250\"]"), COMMIT))));
 
         assertThat(change.after().get("form")).isEqualTo(Map.of(
                 "last", java.util.List.of(1L, 2L, "F"),
@@ -174,6 +175,32 @@ class DebeziumChangeMapperTest {
                 Schema.STRING_SCHEMA, "ping");
 
         assertThatThrownBy(() -> mapper.map(heartbeat)).isInstanceOf(UnreadableRecordException.class);
+    }
+
+    @Test
+    void theLastSnapshotRecordOfATableIsFollowedByTheEndOfThatTablesSnapshot() {
+        Struct source = source(90, 300, null).put("snapshot", "last_in_data_collection");
+
+        java.util.List<Change> changes = mapper.map(record(ENVELOPE.read(row(7, "2.50", "Kauto Star"), source, COMMIT)));
+
+        assertThat(changes).extracting(Change::op).containsExactly(Op.READ, Op.SNAPSHOT_END);
+        assertThat(changes.get(1).table()).isEqualTo("public.runner");
+        assertThat(changes.get(1).position()).isEqualTo(changes.get(0).position());
+    }
+
+    @Test
+    void theLastRecordOfTheWholeSnapshotEndsTheSnapshotOfEveryTable() {
+        Struct source = source(90, 300, null).put("snapshot", "last");
+
+        java.util.List<Change> changes = mapper.map(record(ENVELOPE.read(row(7, "2.50", "Kauto Star"), source, COMMIT)));
+
+        assertThat(changes).extracting(Change::op).containsExactly(Op.READ, Op.SNAPSHOT_END);
+        assertThat(changes.get(1).table()).isEqualTo(Op.ALL_TABLES);
+    }
+
+    private static Change only(java.util.List<Change> changes) {
+        assertThat(changes).hasSize(1);
+        return changes.get(0);
     }
 
     private static SourceRecord record(Struct envelope) {

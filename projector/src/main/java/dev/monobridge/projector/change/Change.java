@@ -17,7 +17,7 @@ import java.util.Objects;
  *
  * @param table      the qualified table name, {@code schema.table}
  * @param op         what happened
- * @param key        the row's primary key; {@code null} only for {@link Op#TRUNCATE}
+ * @param key        the row's primary key; {@code null} only for {@link Op#TRUNCATE} and {@link Op#SNAPSHOT_END}
  * @param before     the row before the change, when the source sends it (often only the key, or nothing)
  * @param after      the row after the change; {@code null} for deletes and truncates
  * @param position   where the change sits in the source log
@@ -39,7 +39,7 @@ public record Change(
         Objects.requireNonNull(op, "op");
         Objects.requireNonNull(position, "position");
         Objects.requireNonNull(commitTime, "commitTime");
-        if (op != Op.TRUNCATE) {
+        if (op != Op.TRUNCATE && op != Op.SNAPSHOT_END) {
             Objects.requireNonNull(key, () -> op + " of " + table + " needs a key");
         }
         if (op.leavesRow()) {

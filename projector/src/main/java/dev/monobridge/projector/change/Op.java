@@ -15,7 +15,17 @@ public enum Op {
      *  before image holds the primary key and nothing else. */
     DELETE("d"),
     /** A whole table was truncated. The change carries no key. */
-    TRUNCATE("t");
+    TRUNCATE("t"),
+    /**
+     * A snapshot finished reading the table (table {@code *}: every table). Rows it did not read that
+     * are older than it no longer exist: a snapshot taken again, after a crash or lost offsets, sees no
+     * delete for rows deleted in between. Not a Debezium operation: capture adapters derive it from the
+     * snapshot's last record. The change carries no key.
+     */
+    SNAPSHOT_END("s");
+
+    /** The table name a {@link #SNAPSHOT_END} carries when it concerns every table. */
+    public static final String ALL_TABLES = "*";
 
     private final String code;
 
@@ -34,7 +44,7 @@ public enum Op {
                 return op;
             }
         }
-        throw new IllegalArgumentException("unknown operation code '" + code + "' (expected one of c, r, u, d, t)");
+        throw new IllegalArgumentException("unknown operation code '" + code + "' (expected one of c, r, u, d, t, s)");
     }
 
     /** True for the operations after which the row exists. */

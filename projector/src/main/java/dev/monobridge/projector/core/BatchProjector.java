@@ -181,6 +181,15 @@ public final class BatchProjector {
 
         void apply(Change change) {
             count++;
+            if (change.op() == Op.SNAPSHOT_END) {
+                // Every row the snapshot read sits at its position; older ones it did not see are gone.
+                for (String table : Op.ALL_TABLES.equals(change.table()) ? plan.tables() : Set.of(change.table())) {
+                    for (RowState row : states.liveRows(table)) {
+                        applyToRow(row.id(), null, change);
+                    }
+                }
+                return;
+            }
             if (plan.placements(change.table()).isEmpty()) {
                 unprojected++;
                 return;
@@ -205,9 +214,9 @@ public final class BatchProjector {
                     : RowState.live(id, remembered(id.table(), previous, values), change.position(), now);
             if (next.isLive() && previous != null && previous.isLive() && Values.same(previous.values(), next.values())) {
                 // Nothing any projection reads has changed (an unread column moved, or a snapshot re-read
-                // the row): the documents stay as they are, and so may the state. Its position stays
-                // older than this change, which is safe: a replayed change from in between carries
-                // these same values.
+                // the row): the documents stay as they are, and the stored state too. Only the position
+                // moves on, in memory, so that the end of a snapshot knows this row was read.
+                states.advance(id, change.position());
                 unchanged++;
                 return;
             }

@@ -96,6 +96,18 @@ public final class RowStates {
         removed.remove(state.id());
     }
 
+    /**
+     * Moves a live row's position forward in memory only, for a change that left every remembered
+     * value as it was. Not made durable: after a restart the older position stands, which is safe,
+     * because a replayed change from in between carries the same values.
+     */
+    public void advance(RowId id, dev.monobridge.projector.change.SourcePosition position) {
+        RowState state = get(id);
+        if (state != null && state.isLive() && position.isAfter(state.position())) {
+            rowsByTable.get(id.table()).put(id.key(), RowState.live(id, state.values(), position, state.changedAt()));
+        }
+    }
+
     /** Loads a state read back from durable storage; it is not reported as a change. */
     public void load(RowState state) {
         RowState previous = rowsByTable.computeIfAbsent(state.table(), t -> new HashMap<>()).put(state.key(), state);
