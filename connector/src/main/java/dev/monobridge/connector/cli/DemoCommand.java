@@ -17,6 +17,10 @@ import dev.monobridge.connector.demo.DemoSchema;
 import dev.monobridge.connector.demo.DemoSize;
 import dev.monobridge.connector.demo.InProcessMongo;
 import dev.monobridge.connector.demo.LoadGenerator;
+import dev.monobridge.connector.http.BridgeView;
+import dev.monobridge.connector.http.DemoTokens;
+import dev.monobridge.connector.http.HttpApi;
+import dev.monobridge.connector.http.HttpSettings;
 import dev.monobridge.projector.definition.ProjectionDefinition;
 import dev.monobridge.projector.definition.ProjectionDefinitionReader;
 import picocli.CommandLine.Command;
@@ -43,6 +47,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--projections", defaultValue = "config/projections", description = "Projection definitions (default: ${DEFAULT-VALUE}).")
     private Path projectionsDirectory;
 
+    @Option(names = "--http-port", defaultValue = "8080",
+            description = "Port of the query API, admin API, metrics and dashboard, on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    private int httpPort;
+
     @Option(names = "--seed", defaultValue = "42", description = "Random seed of the data and the workload (default: ${DEFAULT-VALUE}).")
     private long seed;
 
@@ -59,8 +67,11 @@ final class DemoCommand implements Callable<Integer> {
             String uri = mongoUri != null ? mongoUri : inProcessMongo.connectionString();
             BridgeOptions options = new BridgeOptions(source(postgres, projections), uri, "monobridge",
                     work.resolve("offsets.dat"), Duration.ofSeconds(1), projections, Duration.ofHours(1));
-            try (Bridge bridge = Bridge.start(options); LoadGenerator workload = new LoadGenerator(postgres.dataSource(), rate, seed)) {
-                explain(postgres, uri, projections);
+            DemoTokens tokens = DemoTokens.generate(projections);
+            try (Bridge bridge = Bridge.start(options);
+                 HttpApi api = HttpApi.start(HttpSettings.local(httpPort, tokens.tokens()), BridgeView.of(bridge));
+                 LoadGenerator workload = new LoadGenerator(postgres.dataSource(), rate, seed)) {
+                explain(postgres, uri, projections, tokens, api);
                 workload.start();
                 run(bridge, shutdown);
                 System.out.printf("Stopping. The workload made %,d source changes in %,d transactions.%n",
@@ -108,7 +119,7 @@ final class DemoCommand implements Callable<Integer> {
                 Duration.ofMillis(50), 2048);
     }
 
-    private void explain(DemoPostgres postgres, String uri, List<ProjectionDefinition> projections) {
+    private void explain(DemoPostgres postgres, String uri, List<ProjectionDefinition> projections, DemoTokens tokens, HttpApi api) {
         System.out.println();
         System.out.println("Monobridge demo is running. Ctrl-C stops it.");
         System.out.println("  source:  PostgreSQL at " + postgres.jdbcUrl() + " (user postgres), workload " + rate + " changes/s");
@@ -120,6 +131,7 @@ final class DemoCommand implements Callable<Integer> {
         if (mongoUri == null) {
             System.out.println("  look at the documents: mongosh '" + uri + "/monobridge' --eval 'db.racing_homepage.findOne()'");
         }
+        tokens.print(System.out, api.address().orElseThrow(), projections);
         System.out.println();
     }
 }

@@ -13,7 +13,8 @@ public record BridgeConfig(
         Path offsetsFile,
         Duration offsetsFlushInterval,
         Path projectionsDirectory,
-        Duration deleteMarkerGrace) {
+        Duration deleteMarkerGrace,
+        Http http) {
 
     /** The PostgreSQL source. */
     public record Source(String host, int port, String database, String user, String passwordEnv, String passwordFile,
@@ -22,5 +23,21 @@ public record BridgeConfig(
 
     /** The MongoDB target. */
     public record Mongo(String uriEnv, String uri, String database) {
+    }
+
+    /**
+     * The HTTP server: query API, admin API, metrics, health and dashboard. Only where the token hashes
+     * are is held here, never the hashes or the tokens.
+     *
+     * @param port         0 when the server is off
+     * @param tokensFile   the team tokens file, or {@code null} when no team may query
+     * @param readyMaxSlotLagBytes above this, {@code /ready} answers 503
+     */
+    public record Http(int port, String bindAddress, Path tokensFile, String adminTokenSha256Env,
+                       String metricsTokenSha256Env, int maxPageSize, long readyMaxSlotLagBytes) {
+
+        public boolean enabled() {
+            return port != 0;
+        }
     }
 }

@@ -72,7 +72,22 @@ public final class BridgeConfigReader {
                 path(r.text(Settings.OFFSETS_FILE)),
                 Duration.ofMillis(r.integer(Settings.OFFSETS_FLUSH_INTERVAL_MS)),
                 path(r.text(Settings.PROJECTIONS_DIRECTORY)),
-                Duration.ofSeconds(r.integer(Settings.PROJECTOR_DELETE_MARKER_GRACE_SECONDS)));
+                Duration.ofSeconds(r.integer(Settings.PROJECTOR_DELETE_MARKER_GRACE_SECONDS)),
+                http(r));
+    }
+
+    private static BridgeConfig.Http http(Reader r) {
+        int port = r.integer(Settings.HTTP_PORT);
+        if (port > 65535) {
+            r.problems().add(r.file(), r.line(Settings.HTTP_PORT), "'" + Settings.HTTP_PORT.key() + "' is '" + port
+                    + "', expected a port from 1 to 65535, or 0 to turn the HTTP server off");
+        }
+        String tokensFile = r.text(Settings.HTTP_TOKENS_FILE);
+        return new BridgeConfig.Http(port, r.text(Settings.HTTP_BIND_ADDRESS),
+                tokensFile == null || tokensFile.isBlank() ? null : Path.of(tokensFile),
+                r.text(Settings.HTTP_ADMIN_TOKEN_SHA256_ENV), r.text(Settings.HTTP_METRICS_TOKEN_SHA256_ENV),
+                r.integer(Settings.HTTP_MAX_PAGE_SIZE),
+                r.integer(Settings.HTTP_READY_MAX_SLOT_LAG_MB) * 1024L * 1024L);
     }
 
     /** Relative paths are relative to the working directory, as on the command line. */

@@ -47,12 +47,34 @@ public final class Settings {
             Setting.Type.POSITIVE_INT, "3600",
             "How long a delete marker outlives its delete, guarding against stale changes arriving late.");
 
+    public static final Setting HTTP_PORT = new Setting("http.port", Setting.Type.NON_NEGATIVE_INT, "8080",
+            "Port of the query API, admin API, metrics and dashboard (up to 65535); 0 turns the HTTP server off.");
+    public static final Setting HTTP_BIND_ADDRESS = new Setting("http.bind-address", Setting.Type.TEXT, "127.0.0.1",
+            "Address the HTTP server listens on; the default keeps it to this machine, 0.0.0.0 opens it to every interface.");
+    public static final Setting HTTP_TOKENS_FILE = new Setting("http.tokens-file", Setting.Type.TEXT, "",
+            "A YAML file (a mounted secret, say) mapping each team to the SHA-256 hex of its token, or to a list of them "
+                    + "for rotation; unset, no team can query.");
+    public static final Setting HTTP_ADMIN_TOKEN_SHA256_ENV = new Setting("http.admin-token-sha256-env", Setting.Type.TEXT,
+            "MONOBRIDGE_ADMIN_TOKEN_SHA256",
+            "Name of the environment variable holding the SHA-256 hex of the admin token; unset, the admin endpoints refuse everyone.");
+    public static final Setting HTTP_METRICS_TOKEN_SHA256_ENV = new Setting("http.metrics-token-sha256-env", Setting.Type.TEXT,
+            "MONOBRIDGE_METRICS_TOKEN_SHA256",
+            "Name of the environment variable holding the SHA-256 hex of a token that may read /metrics and nothing else "
+                    + "(for Prometheus); optional, the admin token may read /metrics too.");
+    public static final Setting HTTP_MAX_PAGE_SIZE = new Setting("http.max-page-size", Setting.Type.POSITIVE_INT, "200",
+            "Most documents one list request returns; a larger 'limit' gets 400.");
+    public static final Setting HTTP_READY_MAX_SLOT_LAG_MB = new Setting("http.ready-max-slot-lag-mb", Setting.Type.POSITIVE_INT,
+            "1024",
+            "/ready answers 503 while the replication slot holds more WAL than this many MiB on the source.");
+
     public static final List<Setting> ALL = List.of(
             SOURCE_HOST, SOURCE_PORT, SOURCE_DATABASE, SOURCE_USER, SOURCE_PASSWORD_ENV, SOURCE_PASSWORD_FILE,
             SOURCE_SLOT, SOURCE_PUBLICATION, SOURCE_PUBLICATION_AUTOCREATE, SOURCE_SNAPSHOT_MODE, SOURCE_POLL_INTERVAL_MS, SOURCE_MAX_BATCH_SIZE,
             MONGO_URI_ENV, MONGO_URI, MONGO_DATABASE,
             OFFSETS_FILE, OFFSETS_FLUSH_INTERVAL_MS,
-            PROJECTIONS_DIRECTORY, PROJECTOR_DELETE_MARKER_GRACE_SECONDS);
+            PROJECTIONS_DIRECTORY, PROJECTOR_DELETE_MARKER_GRACE_SECONDS,
+            HTTP_PORT, HTTP_BIND_ADDRESS, HTTP_TOKENS_FILE, HTTP_ADMIN_TOKEN_SHA256_ENV, HTTP_METRICS_TOKEN_SHA256_ENV,
+            HTTP_MAX_PAGE_SIZE, HTTP_READY_MAX_SLOT_LAG_MB);
 
     private Settings() {
     }

@@ -1,0 +1,23 @@
+package dev.monobridge.connector.http;
+
+/** Which callers an endpoint admits. Anything but {@link #ANYONE} needs a token. */
+enum Access {
+
+    /** {@code /health}, {@code /ready}, and the dashboard's static files, which hold no data. */
+    ANYONE,
+    /** The query API and the OpenAPI file: a team token, or the admin token. */
+    READER,
+    /** {@code /metrics}: the admin token, or the metrics token. */
+    METRICS,
+    /** The admin API: the admin token alone. */
+    ADMIN;
+
+    boolean admits(Caller caller) {
+        return switch (this) {
+            case ANYONE -> true;
+            case READER -> caller.role() == Caller.Role.TEAM || caller.role() == Caller.Role.ADMIN;
+            case METRICS -> caller.role() == Caller.Role.METRICS || caller.role() == Caller.Role.ADMIN;
+            case ADMIN -> caller.role() == Caller.Role.ADMIN;
+        };
+    }
+}

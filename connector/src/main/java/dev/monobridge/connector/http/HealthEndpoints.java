@@ -1,0 +1,62 @@
+package dev.monobridge.connector.http;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.bson.BsonArray;
+import org.bson.BsonBoolean;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+
+/**
+ * {@code GET /health}: the process is up and serving (200). {@code GET /ready}: the bridge is doing its
+ * job, 200; otherwise 503 with every reason: the capture stopped, MongoDB does not answer a ping, or the
+ * replication slot holds more WAL than {@code http.ready-max-slot-lag-mb}. The only endpoints without a
+ * token: they say nothing about the data.
+ */
+final class HealthEndpoints {
+
+    private static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
+
+    private final BridgeView bridge;
+    private final BridgeSampler sampler;
+    private final MongoPing ping;
+    private final long maxSlotLagBytes;
+
+    HealthEndpoints(BridgeView bridge, BridgeSampler sampler, MongoPing ping, long maxSlotLagBytes) {
+        this.bridge = bridge;
+        this.sampler = sampler;
+        this.ping = ping;
+        this.maxSlotLagBytes = maxSlotLagBytes;
+    }
+
+    void register(Router router) {
+        router.add("GET", "/health", Access.ANYONE, (exchange, caller) ->
+                        exchange.sendJson(200, new BsonDocument("status", new BsonString("up"))))
+                .add("GET", "/ready", Access.ANYONE, this::ready);
+    }
+
+    /** Why the bridge is not ready; empty when it is. */
+    List<String> reasons() {
+        List<String> reasons = new ArrayList<>();
+        bridge.captureStopped().ifPresent(reasons::add);
+        ping.check(PING_TIMEOUT).ifPresent(reasons::add);
+        long slotLag = sampler.latest().slotLagBytes();
+        if (slotLag > maxSlotLagBytes) {
+            reasons.add(String.format(Locale.ROOT, "the replication slot holds %,d MiB of WAL on the source, over the %,d MiB allowed "
+                    + "(http.ready-max-slot-lag-mb)", slotLag / (1024 * 1024), maxSlotLagBytes / (1024 * 1024)));
+        }
+        return reasons;
+    }
+
+    private void ready(Exchange exchange, Caller caller) throws IOException {
+        List<String> reasons = reasons();
+        BsonArray list = new BsonArray();
+        reasons.forEach(reason -> list.add(new BsonString(reason)));
+        exchange.sendJson(reasons.isEmpty() ? 200 : 503,
+                new BsonDocument("ready", BsonBoolean.valueOf(reasons.isEmpty())).append("reasons", list));
+    }
+}
