@@ -101,7 +101,9 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static void showSample(Bridge bridge) {
-        ProjectionDefinition first = bridge.projections().get(0);
+        // The racing homepage shows the nesting best: meeting, races, top runners.
+        ProjectionDefinition first = bridge.projections().stream().filter(p -> p.name().equals("racing-homepage"))
+                .findFirst().orElse(bridge.projections().get(0));
         BsonDocument sample = bridge.database().getCollection(first.collection(), BsonDocument.class).find().first();
         if (sample != null) {
             String json = sample.toJson(JsonWriterSettings.builder().indent(true).build());

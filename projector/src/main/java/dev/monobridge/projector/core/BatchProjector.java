@@ -184,9 +184,7 @@ public final class BatchProjector {
             if (change.op() == Op.SNAPSHOT_END) {
                 // Every row the snapshot read sits at its position; older ones it did not see are gone.
                 for (String table : Op.ALL_TABLES.equals(change.table()) ? plan.tables() : Set.of(change.table())) {
-                    for (RowState row : states.liveRows(table)) {
-                        applyToRow(row.id(), null, change);
-                    }
+                    removeRowsOlderThan(table, change);
                 }
                 return;
             }
@@ -195,12 +193,19 @@ public final class BatchProjector {
                 return;
             }
             if (change.op() == Op.TRUNCATE) {
-                for (RowState row : states.liveRows(change.table())) {
-                    applyToRow(row.id(), null, change);
-                }
+                removeRowsOlderThan(change.table(), change);
                 return;
             }
             applyToRow(new RowId(change.table(), normalizedKey(change.key())), change.after(), change);
+        }
+
+        /** Deletes the table's live rows older than the change; newer ones arrived after it and stay. */
+        private void removeRowsOlderThan(String table, Change change) {
+            for (RowState row : states.liveRows(table)) {
+                if (change.position().isAfter(row.position())) {
+                    applyToRow(row.id(), null, change);
+                }
+            }
         }
 
         private void applyToRow(RowId id, Map<String, Object> values, Change change) {
