@@ -1,0 +1,89 @@
+package dev.monobridge.bench.measure;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import dev.monobridge.projector.change.Change;
+import dev.monobridge.projector.change.Op;
+import dev.monobridge.projector.core.ChangeSink;
+import dev.monobridge.projector.core.DeadLetter;
+
+/**
+ * Wraps a pipeline's sink: when the wrapped {@link ChangeSink#accept} returns, the batch is
+ * acknowledged by MongoDB, so each change's latency is the time from its source commit to then. It
+ * also keeps, batch by batch, how many streamed changes the pipeline has applied against what its
+ * client has sent so far, from which bytes per change are read as documents grow.
+ */
+public final class MeasuringSink implements ChangeSink {
+
+    private final ChangeSink delegate;
+    private final Supplier<CommandMeter.Totals> totals;
+    private final List<ProgressPoint> progress = new ArrayList<>();
+    private volatile Phase phase;
+    private volatile long streamed;
+
+    /**
+     * @param totals what the pipeline's client has sent so far ({@code Totals.ZERO} when it has none)
+     */
+    public MeasuringSink(ChangeSink delegate, Supplier<CommandMeter.Totals> totals) {
+        this.delegate = delegate;
+        this.totals = totals;
+    }
+
+    /** Starts counting a phase; changes of the other kind (snapshot or stream) are not counted in it. */
+    public Phase begin(String name, boolean snapshot) {
+        Phase next = new Phase(name, snapshot, Instant.now(), totals.get());
+        phase = next;
+        return next;
+    }
+
+    @Override
+    public void accept(List<Change> changes, List<DeadLetter> unreadable) {
+        delegate.accept(changes, unreadable);
+        Instant acked = Instant.now();
+        Phase current = phase;
+        if (current == null) {
+            return;
+        }
+        int counted = 0;
+        for (Change change : changes) {
+            boolean read = change.op() == Op.READ;
+            if (read == current.countsSnapshot()) {
+                // A snapshot read carries the snapshot's time, not a commit: no latency to speak of.
+                current.record(change.commitTime(), acked, !read);
+                counted++;
+            }
+        }
+        if (counted > 0) {
+            CommandMeter.Totals now = totals.get();
+            if (!current.countsSnapshot()) {
+                streamed += counted;
+                synchronized (progress) {
+                    progress.add(new ProgressPoint(streamed, now));
+                }
+            }
+            current.batchDone(now);
+        }
+    }
+
+    /** Streamed changes applied so far, over all stream phases. */
+    public long streamed() {
+        return streamed;
+    }
+
+    /** After each batch of streamed changes: changes applied so far, and the client's totals then. */
+    public List<ProgressPoint> progress() {
+        synchronized (progress) {
+            return List.copyOf(progress);
+        }
+    }
+
+    public CommandMeter.Totals totals() {
+        return totals.get();
+    }
+
+    public record ProgressPoint(long changes, CommandMeter.Totals totals) {
+    }
+}

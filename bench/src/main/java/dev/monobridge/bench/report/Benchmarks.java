@@ -1,0 +1,12 @@
+package dev.monobridge.bench.report;
+
+/** Names shared by the runner and the report. */
+public final class Benchmarks {
+
+    public static final String SNAPSHOT = "snapshot";
+    public static final String RATE = "rate";
+    public static final String SATURATION = "saturation";
+
+    private Benchmarks() {
+    }
+}

@@ -1,0 +1,2 @@
+/** Deterministic workloads on the demo schema, written with plain JDBC batches. */
+package dev.monobridge.bench.workload;
