@@ -217,6 +217,37 @@ abstract class AbstractBridgeIT {
     }
 
     @Test
+    void aSoftDeletedRowLeavesItsDocumentsAndComesBackWhenRestored() throws SQLException {
+        List<ProjectionDefinition> flagged = new ProjectionDefinitionReader().readDirectory(Path.of("src/test/resources/soft-delete-projections"));
+        DemoSchema.seed(source, DemoSize.tiny(), 7);
+        execute(source, "alter table customer add column deleted_at timestamptz",
+                "alter table bet add column is_deleted boolean not null default false");
+        startBridge(flagged);
+        OracleComparison comparison = new OracleComparison(new SqlOracle(source), bridge.database());
+        long customer = queryLong("select min(customer_id) from bet");
+        long bet = queryLong("select max(id) from bet where customer_id = " + customer);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(comparison.differences(flagged, bridge.projectionTime())).isEmpty());
+        assertThat(betIds(customer)).contains(bet);
+
+        execute(source, "update bet set is_deleted = true where id = " + bet);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(betIds(customer)).doesNotContain(bet));
+        execute(source, "update customer set deleted_at = now() where id = " + customer);
+        await().atMost(Duration.ofSeconds(60)).until(() -> document("customer_bets", customer) == null);
+        assertThat(comparison.differences(flagged, bridge.projectionTime())).isEmpty();
+
+        execute(source, "update customer set deleted_at = null where id = " + customer,
+                "update bet set is_deleted = false where id = " + bet);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(comparison.differences(flagged, bridge.projectionTime())).isEmpty());
+        assertThat(betIds(customer)).contains(bet);
+    }
+
+    private List<Long> betIds(long customer) {
+        BsonDocument document = document("customer_bets", customer);
+        return document == null ? List.of()
+                : document.getArray("bets").stream().map(b -> b.asDocument().getInt64("id").getValue()).toList();
+    }
+
+    @Test
     void snapshotThenStreamingBothReachTheDocuments() throws SQLException {
         DemoSchema.seed(source, DemoSize.tiny(), 7);
         startBridge();
