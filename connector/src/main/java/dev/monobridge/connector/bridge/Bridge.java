@@ -30,9 +30,9 @@ import dev.monobridge.projector.definition.ProjectionDefinition;
 import dev.monobridge.projector.jdbc.JdbcSourceSchema;
 import dev.monobridge.projector.mongo.MongoDeadLetters;
 import dev.monobridge.projector.mongo.MongoDefinitions;
+import dev.monobridge.projector.mongo.MongoProjectorFactory;
 import dev.monobridge.projector.rebuild.ProjectionRebuild;
 import dev.monobridge.projector.rebuild.Rebuilds;
-import dev.monobridge.projector.mongo.MongoProjectorFactory;
 
 /**
  * The whole pipeline on one machine: Debezium's embedded engine capturing PostgreSQL, the projector,
