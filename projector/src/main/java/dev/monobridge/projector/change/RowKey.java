@@ -1,7 +1,5 @@
 package dev.monobridge.projector.change;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -16,7 +14,7 @@ public record RowKey(Map<String, Object> columns) {
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("a row key has at least one column");
         }
-        columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+        columns = CompactMap.copyOf(columns);
     }
 
     public static RowKey of(String column, Object value) {

@@ -1,10 +1,9 @@
 package dev.monobridge.projector.core;
 
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.monobridge.projector.change.CompactMap;
 import dev.monobridge.projector.change.RowKey;
 import dev.monobridge.projector.change.SourcePosition;
 
@@ -26,7 +25,7 @@ import dev.monobridge.projector.change.SourcePosition;
 public record RowState(RowId id, Map<String, Object> values, SourcePosition position, boolean deleted, Instant changedAt) {
 
     public RowState {
-        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        values = CompactMap.copyOf(values);
         if (deleted && !values.isEmpty()) {
             throw new IllegalArgumentException("a delete marker holds no values: " + id);
         }
