@@ -120,6 +120,22 @@ public final class BatchProjector {
                 new ProjectionBatch.Counts(0, 0, 0, 0, 0, 0), asOf);
     }
 
+    /**
+     * Every document of the projection, as the states give them now, by document id: what a snapshot's
+     * end reconciles the stored collection with. Documents over their byte budget are left out.
+     */
+    public Map<Object, Map<String, Object>> renderAll(ProjectionDefinition projection) {
+        Map<Object, Map<String, Object>> documents = new LinkedHashMap<>();
+        for (RowKey key : rootKeys(projection)) {
+            DocumentRef ref = new DocumentRef(projection, key);
+            DocumentRenderer.Rendering rendering = renderer.render(ref, asOf);
+            if (rendering.exists()) {
+                documents.put(ref.documentId(), rendering.content());
+            }
+        }
+        return documents;
+    }
+
     /** The keys of the live rows of the projection's root table. */
     public List<RowKey> rootKeys(ProjectionDefinition projection) {
         return states.liveRows(projection.root().table()).stream().map(RowState::key).toList();

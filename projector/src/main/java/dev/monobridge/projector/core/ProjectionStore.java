@@ -1,5 +1,9 @@
 package dev.monobridge.projector.core;
 
+import java.util.Map;
+
+import dev.monobridge.projector.definition.ProjectionDefinition;
+
 /**
  * Where projected documents and the projector's row states are kept. Implemented by adapters named
  * after their technology ({@code MongoProjectionStore}).
@@ -22,6 +26,15 @@ public interface ProjectionStore {
      * either the old documents or the new ones, never a mix or nothing. Used to finish a rebuild.
      */
     void replaceCollection(String source, String target);
+
+    /**
+     * Makes a projection's collection hold exactly these documents (by document id): removes the ones
+     * not among them, and writes whole the ones missing or different. Reads the whole collection, so it
+     * is for the end of a snapshot, never for the live stream.
+     *
+     * @return how many documents were written or removed
+     */
+    int reconcile(ProjectionDefinition projection, Map<Object, Map<String, Object>> documents, DocumentMeta meta);
 
     /** Drops a collection, if it exists: a cancelled rebuild's shadow. */
     void dropCollection(String name);

@@ -6,7 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.monobridge.projector.change.Change;
+import dev.monobridge.projector.change.Op;
 import dev.monobridge.projector.change.RowKey;
 import dev.monobridge.projector.change.SourcePosition;
 import dev.monobridge.projector.definition.ProjectionDefinition;
@@ -21,6 +25,8 @@ import dev.monobridge.projector.definition.ProjectionDefinition;
  * states have moved ahead of storage; re-open it from storage.
  */
 public final class Projector implements ChangeSink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Projector.class);
 
     private final BatchProjector batchProjector;
     private final RowStates states;
@@ -82,6 +88,9 @@ public final class Projector implements ChangeSink {
             for (Change change : changes) {
                 lastPosition = SourcePosition.max(lastPosition, change.position());
             }
+            if (endsWholeSnapshot(changes)) {
+                reconcile();
+            }
             stats.record(batch, expired, lastCommitTime(changes), clock.instant());
         } catch (RuntimeException e) {
             failed = true;
@@ -100,6 +109,27 @@ public final class Projector implements ChangeSink {
     /** The projection time the documents are rendered at. */
     public synchronized Instant asOf() {
         return batchProjector.asOf();
+    }
+
+    private static boolean endsWholeSnapshot(List<Change> changes) {
+        return changes.stream().anyMatch(c -> c.op() == Op.SNAPSHOT_END && Op.ALL_TABLES.equals(c.table()));
+    }
+
+    /**
+     * After a whole snapshot, makes every collection hold exactly what the states give. Documents are
+     * written before the states that produced them, so a crash in between can leave a document whose
+     * rows the states never remembered; if those rows are deleted before the snapshot is taken again,
+     * no change will ever name them. Only the end of a snapshot can see such documents, by comparing.
+     */
+    private void reconcile() {
+        for (ProjectionDefinition projection : batchProjector.plan().projections()) {
+            int fixed = store.reconcile(projection, batchProjector.renderAll(projection),
+                    new DocumentMeta(projection.name(), projection.version(), lastPosition, null));
+            if (fixed > 0) {
+                LOG.warn("After the snapshot, {} documents of {} differed from the source and were rewritten or removed",
+                        fixed, projection.name());
+            }
+        }
     }
 
     /** The live projection of that name, or {@code null}. */

@@ -10,13 +10,17 @@ import java.util.Map;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
+import org.bson.BsonValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoNamespace;
 import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.RenameCollectionOptions;
@@ -24,10 +28,12 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 
 import dev.monobridge.projector.core.DeadLetter;
+import dev.monobridge.projector.core.DocumentMeta;
 import dev.monobridge.projector.core.DocumentWrite;
 import dev.monobridge.projector.core.ProjectionBatch;
 import dev.monobridge.projector.core.ProjectionStore;
 import dev.monobridge.projector.core.RowStates;
+import dev.monobridge.projector.definition.ProjectionDefinition;
 
 /**
  * Keeps projected documents, row states and dead letters in one MongoDB database: a collection per
@@ -98,6 +104,43 @@ public final class MongoProjectionStore implements ProjectionStore {
                     new ReplaceOptions().upsert(true)));
             storedAsOf = batch.asOf();
         }
+    }
+
+    @Override
+    public int reconcile(ProjectionDefinition projection, Map<Object, Map<String, Object>> documents, DocumentMeta meta) {
+        return retry.run("reconcile " + projection.collection(), () -> {
+            MongoCollection<BsonDocument> collection = database.getCollection(projection.collection(), BsonDocument.class);
+            Map<BsonValue, Map<String, Object>> expected = new LinkedHashMap<>();
+            documents.forEach((id, content) -> expected.put(MongoValues.toBson(id), content));
+            Instant now = clock.instant();
+            List<WriteModel<BsonDocument>> models = new ArrayList<>();
+            for (BsonDocument stored : collection.find()) {
+                BsonValue id = stored.get("_id");
+                Map<String, Object> wanted = expected.remove(id);
+                if (wanted == null) {
+                    models.add(new DeleteOneModel<>(Filters.eq("_id", id)));
+                    continue;
+                }
+                BsonDocument content = stored.clone();
+                content.remove("_id");
+                content.remove(MongoDocumentWrites.META);
+                if (!content.equals(MongoValues.document(wanted))) {
+                    models.add(replacement(id, wanted, meta, now));
+                }
+            }
+            expected.forEach((id, wanted) -> models.add(replacement(id, wanted, meta, now)));
+            if (!models.isEmpty()) {
+                collection.bulkWrite(models, new BulkWriteOptions().ordered(false));
+            }
+            return models.size();
+        });
+    }
+
+    private static WriteModel<BsonDocument> replacement(BsonValue id, Map<String, Object> content, DocumentMeta meta, Instant now) {
+        BsonDocument document = new BsonDocument("_id", id);
+        document.putAll(MongoValues.document(content));
+        document.put(MongoDocumentWrites.META, MongoDocumentWrites.meta(meta, now));
+        return new ReplaceOneModel<>(Filters.eq("_id", id), document, new ReplaceOptions().upsert(true));
     }
 
     @Override

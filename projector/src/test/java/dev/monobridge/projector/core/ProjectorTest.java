@@ -17,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.monobridge.projector.change.Change;
+import dev.monobridge.projector.definition.ProjectionDefinition;
 import dev.monobridge.projector.change.RowKey;
 import dev.monobridge.projector.testing.MovableClock;
 
@@ -118,6 +119,12 @@ class ProjectorTest {
         @Override
         public void replaceCollection(String source, String target) {
             throw new UnsupportedOperationException("these tests run no rebuild");
+        }
+
+        @Override
+        public int reconcile(ProjectionDefinition projection, java.util.Map<Object, java.util.Map<String, Object>> documents,
+                             DocumentMeta meta) {
+            throw new UnsupportedOperationException("these tests take no snapshot");
         }
 
         @Override
