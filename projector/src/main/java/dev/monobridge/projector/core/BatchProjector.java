@@ -3,7 +3,6 @@ package dev.monobridge.projector.core;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +41,6 @@ public final class BatchProjector {
     private final RowStates states;
     private final DocumentRenderer renderer;
     private final Clock clock;
-    /** Documents whose last rendering could not be written (over budget): MongoDB holds an older version. */
-    private final Set<DocumentRef> diverged = new HashSet<>();
     private Instant asOf;
 
     /** A projector whose projection time starts at the clock's current time. */
@@ -298,14 +295,14 @@ public final class BatchProjector {
         private DocumentWrite write(DocumentRef ref, Touched document) {
             DocumentRenderer.Rendering now = renderer.render(ref, after);
             if (!now.fits()) {
-                diverged.add(ref);
                 deadLetters.add(overBudget(ref, now));
                 return null;
             }
             trimmed += now.trimmed();
             Map<String, Object> was = document.before.content();
-            // A shadow collection is being filled: what it holds is not known, so it is written whole.
-            boolean unknown = diverged.remove(ref) || !document.before.fits() || plan.isShadow(ref.projection());
+            // What MongoDB holds is not known when the document was over budget before (its last good
+            // version was kept), or when it is in a shadow being filled: then it is written whole.
+            boolean unknown = !document.before.fits() || plan.isShadow(ref.projection());
             if (!now.exists()) {
                 return was == null && !unknown ? null : new DocumentWrite.Delete(ref);
             }

@@ -40,10 +40,6 @@ final class MongoDeadLetterCollection {
         collection.insertMany(documents);
     }
 
-    long count() {
-        return collection.countDocuments();
-    }
-
     static BsonDocument toDocument(DeadLetter letter, Instant at) {
         BsonDocument document = new BsonDocument()
                 .append("projection", letter.projection() == null ? BsonNull.VALUE : new BsonString(letter.projection()))

@@ -160,14 +160,6 @@ public final class MongoProjectionStore implements ProjectionStore {
         });
     }
 
-    public long stateCount() {
-        return states.count();
-    }
-
-    public long deadLetterCount() {
-        return deadLetters.count();
-    }
-
     private Void writeCollection(String collection, List<DocumentWrite> writes, Instant now, List<DeadLetter> refused) {
         List<WriteModel<BsonDocument>> models = new ArrayList<>(writes.size());
         writes.forEach(write -> models.add(MongoDocumentWrites.toModel(write, now)));

@@ -62,10 +62,6 @@ final class MongoRowStateCollection {
         collection.bulkWrite(models, new BulkWriteOptions().ordered(false));
     }
 
-    long count() {
-        return collection.countDocuments();
-    }
-
     static BsonDocument id(RowId id) {
         return new BsonDocument("t", new BsonString(id.table())).append("k", MongoValues.document(id.key().columns()));
     }

@@ -3,7 +3,6 @@ package dev.monobridge.projector.mongo;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import org.bson.BsonDateTime;
 import org.bson.BsonDecimal128;
 import org.bson.BsonDocument;
 import org.bson.BsonDouble;
-import org.bson.BsonInt32;
 import org.bson.BsonInt64;
 import org.bson.BsonNull;
 import org.bson.BsonString;
@@ -110,13 +108,5 @@ final class MongoValues {
 
     static BsonDocument document(Map<String, Object> values) {
         return (BsonDocument) toBson(values);
-    }
-
-    static Date date(Instant instant) {
-        return Date.from(instant);
-    }
-
-    static BsonInt32 int32(int value) {
-        return new BsonInt32(value);
     }
 }
