@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Clock;
@@ -17,7 +15,8 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
 
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.AfterEach;
@@ -30,8 +29,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 
 import dev.monobridge.connector.capture.DebeziumCapture;
 import dev.monobridge.connector.capture.PostgresSource;
@@ -57,15 +54,15 @@ import dev.monobridge.projector.definition.ProjectionDefinitionReader;
  */
 abstract class AbstractBridgeIT {
 
-    private static final AtomicInteger TEST_NUMBER = new AtomicInteger();
     static final List<ProjectionDefinition> PROJECTIONS =
             new ProjectionDefinitionReader().readDirectory(Path.of("../config/projections"));
 
     @TempDir
     Path work;
 
+    private TestDatabase database;
     private String name;
-    private HikariDataSource source;
+    private DataSource source;
     private Bridge bridge;
     private OracleComparison oracle;
 
@@ -73,15 +70,9 @@ abstract class AbstractBridgeIT {
 
     @BeforeEach
     void createSourceDatabase() throws SQLException {
-        name = "it" + TEST_NUMBER.incrementAndGet() + "_" + getClass().getSimpleName().toLowerCase();
-        execute(sources().dataSource(), "create database " + name);
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:postgresql://" + sources().host() + ":" + sources().port() + "/" + name);
-        config.setUsername(sources().user());
-        config.setPassword(sources().password());
-        config.setMaximumPoolSize(3);
-        source = new HikariDataSource(config);
-        DemoSchema.create(source);
+        database = new TestDatabase(sources(), "it_" + getClass().getSimpleName().toLowerCase() + "_");
+        name = database.name();
+        source = database.dataSource();
     }
 
     @AfterEach
@@ -89,8 +80,7 @@ abstract class AbstractBridgeIT {
         if (bridge != null) {
             bridge.close();
         }
-        source.close();
-        TestDatabase.dropSlot(sources().dataSource(), name);
+        database.close();
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -349,9 +339,7 @@ abstract class AbstractBridgeIT {
     }
 
     private PostgresSource postgresSource(List<ProjectionDefinition> projections) {
-        List<String> tables = new ProjectionPlan(projections).tables().stream().sorted().toList();
-        return new PostgresSource(sources().host(), sources().port(), name, sources().user(),
-                sources().password(), name, name, "filtered", "initial", tables, Duration.ofMillis(20), 1024);
+        return database.source(projections);
     }
 
     /** Every document as extended JSON, by id, without the one field a rewrite of equal content changes. */
@@ -405,18 +393,10 @@ abstract class AbstractBridgeIT {
     }
 
     private long queryLong(String sql) throws SQLException {
-        try (Connection connection = source.getConnection(); Statement statement = connection.createStatement();
-             var rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return database.queryLong(sql);
     }
 
-    private static void execute(javax.sql.DataSource dataSource, String... statements) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
+    private static void execute(DataSource dataSource, String... statements) throws SQLException {
+        TestDatabase.execute(dataSource, statements);
     }
 }
