@@ -43,6 +43,7 @@ final class HealthEndpoints {
     List<String> reasons() {
         List<String> reasons = new ArrayList<>();
         bridge.captureStopped().ifPresent(reasons::add);
+        reasons.addAll(bridge.stats().conditions().reasons());
         ping.check(PING_TIMEOUT).ifPresent(reasons::add);
         long slotLag = sampler.latest().slotLagBytes();
         if (slotLag > maxSlotLagBytes) {

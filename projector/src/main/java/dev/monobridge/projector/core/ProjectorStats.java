@@ -20,6 +20,7 @@ public final class ProjectorStats {
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong trimmed = new AtomicLong();
     private final AtomicReference<Duration> lastLag = new AtomicReference<>(Duration.ZERO);
+    private final Conditions conditions = new Conditions();
 
     void record(ProjectionBatch batch, int expired, Instant lastCommit, Instant acknowledged) {
         batches.incrementAndGet();
@@ -33,6 +34,11 @@ public final class ProjectorStats {
         if (lastCommit != null) {
             lastLag.set(Duration.between(lastCommit, acknowledged));
         }
+    }
+
+    /** What is wrong right now; empty while all is well. */
+    public Conditions conditions() {
+        return conditions;
     }
 
     public long changes() {
