@@ -11,7 +11,10 @@ import java.util.List;
  * MongoDB 4.2's. The current official shell (mongosh 2.x, with Node.js driver 6.x or newer) refuses to
  * talk to a server below wire version 9 (MongoDB 4.4), so with the default the documents could not be
  * looked at. 5.0 is the oldest version the project supports on real servers (it uses only operations
- * that MongoDB 5.0 offers), so announcing it promises clients nothing the project does not use.
+ * that MongoDB 5.0 offers), so announcing it promises clients nothing the project does not use. With
+ * driver 5.14, the bridge's operations (bulk updates with array filters, replaces, deletes, find, count,
+ * aggregate, findAndModify, index and collection commands) sent the same commands at wire version 8 and
+ * 13, compared with a command listener.
  */
 enum AnnouncedMongoVersion implements MongoVersion {
 
