@@ -8,6 +8,9 @@ import java.net.InetSocketAddress;
  * An in-process server that speaks MongoDB's wire protocol, keeping its data in memory, for the demo
  * and the tests: no MongoDB server binary can be installed on the build machines.
  *
+ * <p>It announces MongoDB 5.0 ({@link AnnouncedMongoVersion}), so that the current official shell,
+ * {@code mongosh} 2.x, connects to it as well as the Java driver does.
+ *
  * <p>Clients connect with the official driver to {@link #connectionString()}. Build the client without
  * a {@code ServerApi}: with {@code ServerApi(V1)} the driver never connects to this server. The server
  * lacks some of MongoDB's features (transactions, pipeline updates, the 16 MiB limit); code must not
@@ -30,7 +33,7 @@ public final class InProcessMongo implements AutoCloseable {
 
     /** Starts a server with an empty in-memory backend on a free port of the loopback interface. */
     public static InProcessMongo start() {
-        MongoServer server = new MongoServer(new MemoryBackend());
+        MongoServer server = new MongoServer(new MemoryBackend().version(AnnouncedMongoVersion.MONGO_5_0));
         try {
             // Port 0: the operating system picks a free one, so parallel tests never collide.
             server.bind(HOST, 0);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import java.io.IOException;
@@ -31,6 +32,18 @@ class InProcessMongoTest {
             assertThat(read.getString("name")).isEqualTo("Sky Bet Handicap");
             assertThat(read.get("runners", Document.class).get("r1", Document.class).getString("price"))
                     .isEqualTo("4.50");
+        }
+    }
+
+    @Test
+    void announcesMongoDb50WithItsWireVersionSoThatTheCurrentShellConnects() {
+        try (InProcessMongo mongo = InProcessMongo.start();
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoDatabase admin = client.getDatabase("admin");
+
+            // mongosh 2.x refuses servers below wire version 9 (MongoDB 4.4); 13 is MongoDB 5.0's.
+            assertThat(admin.runCommand(new Document("isMaster", 1)).getInteger("maxWireVersion")).isEqualTo(13);
+            assertThat(admin.runCommand(new Document("buildInfo", 1)).getString("version")).isEqualTo("5.0.0");
         }
     }
 

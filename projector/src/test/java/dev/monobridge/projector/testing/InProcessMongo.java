@@ -18,6 +18,8 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  * that tests exercise the same code path as production. One per test class; each test takes a
  * {@link #freshDatabase(String) fresh database}, so tests never see each other's documents.
  *
+ * <p>The server announces MongoDB 5.0, the oldest version the project supports ({@link AnnouncedMongoVersion}).
+ *
  * <p>No {@code ServerApi} is set on the client: mongo-java-server never completes the handshake with
  * one (see shared/ENVIRONMENT.md).
  */
@@ -34,7 +36,7 @@ public final class InProcessMongo implements AutoCloseable {
     }
 
     public static InProcessMongo start(CommandListener... listeners) {
-        MongoServer server = new MongoServer(new MemoryBackend());
+        MongoServer server = new MongoServer(new MemoryBackend().version(AnnouncedMongoVersion.MONGO_5_0));
         InetSocketAddress address = server.bind();
         MongoClientSettings.Builder settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + address.getPort()));
