@@ -1,6 +1,7 @@
 package dev.monobridge.connector.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.AfterAll;
@@ -129,6 +131,16 @@ class HttpHardeningTest {
         assertJsonError(response, 405);
         assertThat(response.headers().get("allow")).contains("GET").contains("HEAD");
         assertJsonError(delete, 405);
+    }
+
+    @Test
+    void aPortInUseIsOneClearError() {
+        HttpSettings taken = HttpSettings.local(api.base.getPort(), Tokens.of(Map.of(), null, null));
+
+        assertThatThrownBy(() -> HttpApi.start(taken, api.bridge).close()).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("cannot listen on 127.0.0.1:" + api.base.getPort() + ": ")
+                .hasMessageEndingWith("(set http.port, or 0 to turn the HTTP server off)");
+        assertThat(api.get("/health", null).statusCode()).isEqualTo(200);
     }
 
     private static void assertJsonError(RawHttp.Response response, int status) {
