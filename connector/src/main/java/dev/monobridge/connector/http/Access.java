@@ -1,7 +1,12 @@
 package dev.monobridge.connector.http;
 
-/** Which callers an endpoint admits. Anything but {@link #ANYONE} needs a token. */
-enum Access {
+import io.javalin.security.RouteRole;
+
+/**
+ * Which callers an endpoint admits: the role a route is registered with, which {@link Authenticator}
+ * checks before the endpoint runs. Anything but {@link #ANYONE} needs a token.
+ */
+enum Access implements RouteRole {
 
     /** {@code /health}, {@code /ready}, and the dashboard's static files, which hold no data. */
     ANYONE,

@@ -1,6 +1,5 @@
 package dev.monobridge.connector.http;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +18,8 @@ import com.mongodb.client.model.Sorts;
 
 import dev.monobridge.projector.mongo.MongoProjectionStore;
 import dev.monobridge.projector.rebuild.RebuildProgress;
+
+import io.javalin.http.Context;
 
 /**
  * The admin API, for the admin token alone.
@@ -46,17 +47,17 @@ final class AdminEndpoints {
         this.maxPageSize = maxPageSize;
     }
 
-    void register(Router router) {
-        router.add("GET", "/admin/status", Access.ADMIN, (exchange, caller) -> exchange.sendJson(200, report.status()))
-                .add("GET", "/admin/history", Access.ADMIN, (exchange, caller) -> exchange.sendJson(200, report.history()))
-                .add("POST", "/admin/projections/{projection}/rebuild", Access.ADMIN, this::rebuild)
-                .add("POST", "/admin/projections/{projection}/rebuild/cancel", Access.ADMIN, this::cancel)
-                .add("GET", "/admin/dead-letters", Access.ADMIN, this::deadLetters);
+    void register(Routes routes) {
+        routes.get("/admin/status", Access.ADMIN, ctx -> Responses.json(ctx, 200, report.status()))
+                .get("/admin/history", Access.ADMIN, ctx -> Responses.json(ctx, 200, report.history()))
+                .post("/admin/projections/{projection}/rebuild", Access.ADMIN, this::rebuild)
+                .post("/admin/projections/{projection}/rebuild/cancel", Access.ADMIN, this::cancel)
+                .get("/admin/dead-letters", Access.ADMIN, this::deadLetters);
     }
 
-    private void rebuild(Exchange exchange, Caller caller) throws IOException {
-        String projection = exchange.pathParameter("projection");
-        String key = exchange.query().single("key").orElse(null);
+    private void rebuild(Context ctx) {
+        String projection = ctx.pathParam("projection");
+        String key = QueryStrings.single(ctx.queryParamMap(), "key").orElse(null);
         if (key != null) {
             QueryValues.check("key", key);
         }
@@ -69,11 +70,11 @@ final class AdminEndpoints {
             throw new ApiException(409, e.getMessage());
         }
         LOG.info("Rebuild of {}{} started through the admin API", projection, key == null ? "" : " document " + key);
-        exchange.sendJson(202, StatusReport.rebuild(started));
+        Responses.json(ctx, 202, StatusReport.rebuild(started));
     }
 
-    private void cancel(Exchange exchange, Caller caller) throws IOException {
-        String projection = exchange.pathParameter("projection");
+    private void cancel(Context ctx) {
+        String projection = ctx.pathParam("projection");
         if (bridge.projections().stream().noneMatch(p -> p.name().equals(projection))) {
             throw ApiException.notFound("unknown projection '" + QueryValues.abbreviated(projection) + "'");
         }
@@ -81,12 +82,12 @@ final class AdminEndpoints {
             throw new ApiException(409, "no rebuild of " + projection + " is running");
         }
         LOG.info("Rebuild of {} cancelled through the admin API", projection);
-        exchange.sendJson(200, new BsonDocument("projection", new BsonString(projection))
+        Responses.json(ctx, 200, new BsonDocument("projection", new BsonString(projection))
                 .append("cancelled", BsonBoolean.TRUE));
     }
 
-    private void deadLetters(Exchange exchange, Caller caller) throws IOException {
-        int limit = exchange.query().single("limit").map(text -> {
+    private void deadLetters(Context ctx) {
+        int limit = QueryStrings.single(ctx.queryParamMap(), "limit").map(text -> {
             try {
                 return Integer.parseInt(text);
             } catch (NumberFormatException e) {
@@ -96,7 +97,7 @@ final class AdminEndpoints {
         if (limit < 1 || limit > maxPageSize) {
             throw ApiException.badRequest("limit must be a whole number from 1 to " + maxPageSize);
         }
-        String projection = exchange.query().single("projection").orElse(null);
+        String projection = QueryStrings.single(ctx.queryParamMap(), "projection").orElse(null);
         if (projection != null) {
             QueryValues.check("projection", projection);
         }
@@ -104,7 +105,7 @@ final class AdminEndpoints {
                 BsonDocument.class);
         var filter = projection == null ? Filters.empty() : Filters.eq("projection", projection);
         List<BsonDocument> letters = collection.find(filter).sort(Sorts.descending("at")).limit(limit).into(new ArrayList<>());
-        exchange.sendJson(200, new BsonDocument("count", new BsonInt64(collection.countDocuments(filter)))
+        Responses.json(ctx, 200, new BsonDocument("count", new BsonInt64(collection.countDocuments(filter)))
                 .append("deadLetters", new BsonArray(new ArrayList<>(letters))));
     }
 }

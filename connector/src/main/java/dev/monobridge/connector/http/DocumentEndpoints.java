@@ -1,8 +1,8 @@
 package dev.monobridge.connector.http;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
@@ -16,6 +16,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 
 import dev.monobridge.projector.definition.ProjectionDefinition;
+
+import io.javalin.http.Context;
 
 /**
  * The query API: a team reads the documents of the projections it owns.
@@ -38,13 +40,14 @@ final class DocumentEndpoints {
         this.maxPageSize = maxPageSize;
     }
 
-    void register(Router router) {
-        router.add("GET", "/v1/projections", Access.READER, this::listProjections)
-                .add("GET", "/v1/projections/{projection}/documents", Access.READER, this::listDocuments)
-                .add("GET", "/v1/projections/{projection}/documents/{key}", Access.READER, this::getDocument);
+    void register(Routes routes) {
+        routes.get("/v1/projections", Access.READER, this::listProjections)
+                .get("/v1/projections/{projection}/documents", Access.READER, this::listDocuments)
+                .get("/v1/projections/{projection}/documents/{key}", Access.READER, this::getDocument);
     }
 
-    private void listProjections(Exchange exchange, Caller caller) throws IOException {
+    private void listProjections(Context ctx) {
+        Caller caller = Authenticator.caller(ctx);
         BsonArray projections = new BsonArray();
         for (ProjectionDefinition projection : bridge.projections()) {
             if (caller.mayRead(projection)) {
@@ -58,12 +61,12 @@ final class DocumentEndpoints {
                         .append("queryable", fields));
             }
         }
-        exchange.sendJson(200, new BsonDocument("projections", projections));
+        Responses.json(ctx, 200, new BsonDocument("projections", projections));
     }
 
-    private void getDocument(Exchange exchange, Caller caller) throws IOException {
-        ProjectionDefinition projection = readable(exchange, caller);
-        String key = exchange.pathParameter("key");
+    private void getDocument(Context ctx) {
+        ProjectionDefinition projection = readable(ctx);
+        String key = ctx.pathParam("key");
         List<BsonValue> ids = QueryValues.candidates("the key", key);
         ids.removeIf(BsonValue::isNull);
         BsonDocument document = collection(projection).find(Filters.in(QueryableFields.ID, ids)).first();
@@ -71,18 +74,18 @@ final class DocumentEndpoints {
             throw ApiException.notFound("no document with key '" + QueryValues.abbreviated(key) + "' in " + projection.name());
         }
         String etag = ETags.of(document);
-        exchange.setHeader("Cache-Control", "no-cache");
-        if (ETags.matches(exchange.header("If-None-Match"), etag)) {
-            exchange.sendNotModified(etag);
+        ctx.header("Cache-Control", "no-cache");
+        if (ETags.matches(Optional.ofNullable(ctx.header("If-None-Match")), etag)) {
+            Responses.notModified(ctx, etag);
             return;
         }
-        exchange.setHeader("ETag", etag);
-        exchange.sendJson(200, document);
+        ctx.header("ETag", etag);
+        Responses.json(ctx, 200, document);
     }
 
-    private void listDocuments(Exchange exchange, Caller caller) throws IOException {
-        ProjectionDefinition projection = readable(exchange, caller);
-        DocumentQuery query = DocumentQuery.parse(exchange.query(), projection.name(), QueryableFields.of(projection), maxPageSize);
+    private void listDocuments(Context ctx) {
+        ProjectionDefinition projection = readable(ctx);
+        DocumentQuery query = DocumentQuery.parse(ctx.queryParamMap(), projection.name(), QueryableFields.of(projection), maxPageSize);
         List<BsonDocument> found = collection(projection).find(query.filter()).sort(query.sort()).limit(query.limit() + 1)
                 .into(new ArrayList<>());
         List<BsonDocument> page = found.subList(0, Math.min(found.size(), query.limit()));
@@ -90,19 +93,20 @@ final class DocumentEndpoints {
                 ? PageCursor.after(page.get(page.size() - 1), query.sortField(), query.direction()).encode() : null;
         List<String> tags = page.stream().map(ETags::of).toList();
         String etag = ETags.ofPage(tags, next);
-        exchange.setHeader("Cache-Control", "no-cache");
-        if (ETags.matches(exchange.header("If-None-Match"), etag)) {
-            exchange.sendNotModified(etag);
+        ctx.header("Cache-Control", "no-cache");
+        if (ETags.matches(Optional.ofNullable(ctx.header("If-None-Match")), etag)) {
+            Responses.notModified(ctx, etag);
             return;
         }
-        exchange.setHeader("ETag", etag);
-        exchange.sendJson(200, new BsonDocument("documents", new BsonArray(new ArrayList<>(page)))
+        ctx.header("ETag", etag);
+        Responses.json(ctx, 200, new BsonDocument("documents", new BsonArray(new ArrayList<>(page)))
                 .append("next", next == null ? BsonNull.VALUE : new BsonString(next)));
     }
 
     /** The projection named in the path, if this caller may read it; 404 otherwise, whether or not it exists. */
-    private ProjectionDefinition readable(Exchange exchange, Caller caller) {
-        String name = exchange.pathParameter("projection");
+    private ProjectionDefinition readable(Context ctx) {
+        Caller caller = Authenticator.caller(ctx);
+        String name = ctx.pathParam("projection");
         return bridge.projections().stream()
                 .filter(p -> p.name().equals(name) && caller.mayRead(p))
                 .findFirst()

@@ -2,6 +2,7 @@ package dev.monobridge.connector.http;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.bson.BsonValue;
@@ -43,20 +44,20 @@ record DocumentQuery(List<FieldFilter> filters, String sortField, int direction,
      * @param queryable  the fields a client may filter and sort by (besides {@code _id})
      * @throws ApiException 400 naming what is wrong
      */
-    static DocumentQuery parse(QueryParameters parameters, String projection, QueryableFields queryable, int maxPageSize) {
+    static DocumentQuery parse(Map<String, List<String>> parameters, String projection, QueryableFields queryable, int maxPageSize) {
         List<FieldFilter> filters = new ArrayList<>();
-        for (String name : parameters.names()) {
+        for (String name : parameters.keySet()) {
             if (RESERVED.contains(name)) {
                 continue;
             }
             checkName(name, projection, queryable);
             List<BsonValue> values = new ArrayList<>();
-            for (String text : parameters.values(name)) {
+            for (String text : parameters.get(name)) {
                 values.addAll(QueryValues.candidates("filter '" + name + "'", text));
             }
             filters.add(new FieldFilter(queryable.stored(name), values));
         }
-        String sort = parameters.single(SORT).orElse(QueryableFields.ID);
+        String sort = QueryStrings.single(parameters, SORT).orElse(QueryableFields.ID);
         int direction = sort.startsWith("-") ? -1 : 1;
         String named = sort.startsWith("-") || sort.startsWith("+") ? sort.substring(1) : sort;
         if (!named.equals(QueryableFields.ID)) {
@@ -64,7 +65,7 @@ record DocumentQuery(List<FieldFilter> filters, String sortField, int direction,
         }
         String sortField = queryable.stored(named);
         int limit = limit(parameters, maxPageSize);
-        PageCursor after = parameters.single(CURSOR).map(PageCursor::decode).orElse(null);
+        PageCursor after = QueryStrings.single(parameters, CURSOR).map(PageCursor::decode).orElse(null);
         if (after != null && (!after.field().equals(sortField) || after.direction() != direction)) {
             throw ApiException.badRequest("the cursor belongs to a list sorted by " + (after.direction() < 0 ? "-" : "")
                     + after.field() + ", not by " + sort + "; keep the sort while paging, or start again without a cursor");
@@ -100,8 +101,8 @@ record DocumentQuery(List<FieldFilter> filters, String sortField, int direction,
         }
     }
 
-    private static int limit(QueryParameters parameters, int maxPageSize) {
-        String text = parameters.single(LIMIT).orElse(null);
+    private static int limit(Map<String, List<String>> parameters, int maxPageSize) {
+        String text = QueryStrings.single(parameters, LIMIT).orElse(null);
         if (text == null) {
             return Math.min(DEFAULT_LIMIT, maxPageSize);
         }

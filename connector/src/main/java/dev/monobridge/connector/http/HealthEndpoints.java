@@ -1,6 +1,5 @@
 package dev.monobridge.connector.http;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +9,8 @@ import org.bson.BsonArray;
 import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
+
+import io.javalin.http.Context;
 
 /**
  * {@code GET /health}: the process is up and serving (200). {@code GET /ready}: the bridge is doing its
@@ -33,10 +34,9 @@ final class HealthEndpoints {
         this.maxSlotLagBytes = maxSlotLagBytes;
     }
 
-    void register(Router router) {
-        router.add("GET", "/health", Access.ANYONE, (exchange, caller) ->
-                        exchange.sendJson(200, new BsonDocument("status", new BsonString("up"))))
-                .add("GET", "/ready", Access.ANYONE, this::ready);
+    void register(Routes routes) {
+        routes.get("/health", Access.ANYONE, ctx -> Responses.json(ctx, 200, new BsonDocument("status", new BsonString("up"))))
+                .get("/ready", Access.ANYONE, this::ready);
     }
 
     /** Why the bridge is not ready; empty when it is. */
@@ -53,11 +53,11 @@ final class HealthEndpoints {
         return reasons;
     }
 
-    private void ready(Exchange exchange, Caller caller) throws IOException {
+    private void ready(Context ctx) {
         List<String> reasons = reasons();
         BsonArray list = new BsonArray();
         reasons.forEach(reason -> list.add(new BsonString(reason)));
-        exchange.sendJson(reasons.isEmpty() ? 200 : 503,
+        Responses.json(ctx, reasons.isEmpty() ? 200 : 503,
                 new BsonDocument("ready", BsonBoolean.valueOf(reasons.isEmpty())).append("reasons", list));
     }
 }

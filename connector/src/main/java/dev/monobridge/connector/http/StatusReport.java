@@ -22,7 +22,8 @@ import dev.monobridge.projector.rebuild.RebuildProgress;
 /**
  * The admin's view of the bridge as JSON: {@code GET /admin/status} (now) and {@code GET /admin/history}
  * (the last ten minutes, for the dashboard's charts). Times are ISO-8601 text in the status and epoch
- * milliseconds in the history.
+ * milliseconds in the history. The status's {@code conditions} are the bridge's raised troubles, read now
+ * (not from the sampler): the same reasons {@code /ready} gives, for the dashboard's Problems panel.
  */
 final class StatusReport {
 
@@ -43,11 +44,14 @@ final class StatusReport {
         for (ProjectionDefinition projection : bridge.projections()) {
             projections.add(projection(projection, sample, details.get(projection.name()), rebuilds));
         }
+        BsonArray conditions = new BsonArray();
+        stats.conditions().reasons().forEach(reason -> conditions.add(new BsonString(reason)));
         BsonArray pending = new BsonArray();
         bridge.pendingDefinitions().stream().sorted().forEach(name -> pending.add(new BsonString(name)));
         return new BsonDocument("at", text(sample.at()))
                 .append("capture", new BsonDocument("running", BsonBoolean.valueOf(sample.captureStopped() == null))
                         .append("stopped", nullable(sample.captureStopped())))
+                .append("conditions", conditions)
                 .append("changes", new BsonInt64(stats.changes()))
                 .append("changesPerSecond", new BsonDouble(sample.changesPerSecond()))
                 .append("lagMillis", new BsonInt64(stats.lastLag().toMillis()))

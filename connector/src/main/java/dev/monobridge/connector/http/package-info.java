@@ -1,6 +1,6 @@
 /**
- * The bridge's HTTP server, on the JDK's {@code com.sun.net.httpserver}: the query API for frontend
- * teams, the admin API, Prometheus metrics, health and readiness, and the ops dashboard.
+ * The bridge's HTTP server, on Javalin (Jetty underneath): the query API for frontend teams, the admin
+ * API, Prometheus metrics, health and readiness, and the ops dashboard.
  *
  * <p>Access, all by {@code Authorization: Bearer <token>}; the bridge knows only the tokens' SHA-256
  * hashes ({@link dev.monobridge.connector.http.Tokens}):
@@ -13,9 +13,11 @@
  * </ul>
  * No token or an unknown one: 401. A valid token on an endpoint it may not call: 403.
  *
- * <p>The request path is small: {@link dev.monobridge.connector.http.Router} → an endpoint class →
- * MongoDB. Filters are built by {@code DocumentQuery} from checked names and typed values only.
- * Figures for the dashboard and the metrics come from {@code BridgeSampler}, which reads them on a timer
+ * <p>The request path is small: Javalin's router → {@link dev.monobridge.connector.http.Authenticator}
+ * (the route's {@link dev.monobridge.connector.http.Access}) → an endpoint class → MongoDB; whatever goes
+ * wrong becomes the one JSON error ({@link dev.monobridge.connector.http.ErrorResponses}, and
+ * {@link dev.monobridge.connector.http.JsonErrorHandler} for what Jetty refuses before Javalin sees it).
+ * Filters are built by {@code DocumentQuery} from checked names and typed values only. Figures for the dashboard and the metrics come from {@code BridgeSampler}, which reads them on a timer
  * so that requests never wait for PostgreSQL.
  */
 package dev.monobridge.connector.http;

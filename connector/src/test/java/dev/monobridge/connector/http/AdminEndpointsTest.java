@@ -55,6 +55,19 @@ class AdminEndpointsTest {
     }
 
     @Test
+    void theStatusListsTheRaisedConditionsAsTheyAreRaisedAndCleared() {
+        String reason = "column meeting.going is mapped by racing-homepage but gone from the source";
+        api.bridge.stats().conditions().raise("column-gone:meeting.going", reason);
+        try {
+            BsonDocument raised = BsonDocument.parse(api.get("/admin/status", TestApi.ADMIN).body());
+            assertThat(raised.getArray("conditions")).containsExactly(new BsonString(reason));
+        } finally {
+            api.bridge.stats().conditions().clear("column-gone:meeting.going");
+        }
+        assertThat(BsonDocument.parse(api.get("/admin/status", TestApi.ADMIN).body()).getArray("conditions")).isEmpty();
+    }
+
+    @Test
     void theHistoryHoldsASampleEveryTwoSeconds() {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 BsonDocument.parse(api.get("/admin/history", TestApi.ADMIN).body()).getArray("samples")).hasSizeGreaterThanOrEqualTo(2));

@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,18 +25,17 @@ import dev.monobridge.connector.demo.DemoSize;
  */
 class DashboardBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Pattern CHANGES = Pattern.compile("id=\"changes-total\"[^>]*>([0-9,]+)<");
     private static final Duration RUN_TIME = Duration.ofSeconds(90);
 
     @TempDir
     Path profiles;
 
-    private final AtomicInteger runs = new AtomicInteger();
-
     @Test
     void theDashboardRendersEveryProjectionsFiguresAndTheyMoveWhileTheWorkloadRuns() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "Debian's chromium is not installed at " + CHROMIUM + " (.ci/run installs it)");
+        assumeTrue(HeadlessChromium.installed(), "Debian's chromium is not installed at " + HeadlessChromium.CHROMIUM
+                + " (.ci/run installs it)");
+        HeadlessChromium chromium = new HeadlessChromium(profiles);
         try (DemoBridge demo = new DemoBridge(DemoSize.small())) {
             demo.startWorkload(200);
             URI base = demo.api.address().orElseThrow();
@@ -52,7 +46,7 @@ class DashboardBrowserIT {
 
             AtomicLong firstChanges = new AtomicLong();
             await().atMost(RUN_TIME).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                String dom = dumpDom(dashboard);
+                String dom = chromium.dumpDom(dashboard);
                 assertThat(dom).contains("capturing");
                 for (String projection : List.of("customer-bets", "event-page", "racing-homepage")) {
                     assertThat(row(dom, projection)).as(projection)
@@ -66,38 +60,15 @@ class DashboardBrowserIT {
 
             // The same page, loaded again later, shows more changes: the figures follow the bridge.
             await().atMost(RUN_TIME).pollInterval(Duration.ofSeconds(2))
-                    .until(() -> changes(dumpDom(dashboard)) > firstChanges.get());
+                    .until(() -> changes(chromium.dumpDom(dashboard)) > firstChanges.get());
 
             Path screenshot = Path.of("target", "dashboard.png").toAbsolutePath();
             Files.deleteIfExists(screenshot);
-            chromium(List.of("--screenshot=" + screenshot, "--window-size=1280,900", "--hide-scrollbars",
+            chromium.run(List.of("--screenshot=" + screenshot, "--window-size=1280,900", "--hide-scrollbars",
                     "--virtual-time-budget=6000", dashboard.toString()));
             assertThat(screenshot).exists();
             assertThat(Files.size(screenshot)).isGreaterThan(20_000);
         }
-    }
-
-    /** Chromium's DOM after the page has run for a few (virtual) seconds: two refreshes, and the first render. */
-    private String dumpDom(URI url) throws IOException, InterruptedException {
-        return chromium(List.of("--virtual-time-budget=5000", "--dump-dom", url.toString()));
-    }
-
-    private String chromium(List<String> arguments) throws IOException, InterruptedException {
-        int run = runs.incrementAndGet();
-        Path profile = Files.createDirectories(profiles.resolve("profile-" + run));
-        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile));
-        command.addAll(arguments);
-        Path out = profiles.resolve("chromium-" + run + ".out");
-        Path log = Path.of("target", "chromium-" + run + ".log");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(log.toFile()).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            throw new AssertionError("chromium did not finish within 60 s; see " + log.toAbsolutePath());
-        }
-        assertThat(process.exitValue()).as("chromium's exit code; see " + log.toAbsolutePath()).isZero();
-        return Files.readString(out, StandardCharsets.UTF_8);
     }
 
     private static long changes(String dom) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 
 import org.bson.BsonArray;
 import org.bson.BsonDateTime;
@@ -48,7 +49,7 @@ final class TestApi implements AutoCloseable {
     final URI base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestApi(int maxPageSize) {
+    private TestApi(UnaryOperator<HttpSettings> settings) {
         CommandListener recorder = new CommandListener() {
             @Override
             public void commandStarted(CommandStartedEvent event) {
@@ -66,7 +67,7 @@ final class TestApi implements AutoCloseable {
         bridge = new TestBridge(client.getDatabase("monobridge"));
         Tokens tokens = Tokens.of(Map.of("racing-web", List.of(Tokens.sha256Hex(RACING)),
                 "sportsbook-web", List.of(Tokens.sha256Hex(SPORTSBOOK))), Tokens.sha256Hex(ADMIN), Tokens.sha256Hex(METRICS));
-        api = HttpApi.start(HttpSettings.local(0, tokens).withMaxPageSize(maxPageSize), bridge);
+        api = HttpApi.start(settings.apply(HttpSettings.local(0, tokens)), bridge);
         base = api.address().orElseThrow();
     }
 
@@ -75,12 +76,24 @@ final class TestApi implements AutoCloseable {
     }
 
     static TestApi start(int maxPageSize) {
-        return new TestApi(maxPageSize);
+        return new TestApi(settings -> settings.withMaxPageSize(maxPageSize));
+    }
+
+    /** With a request-read (idle) timeout short enough to wait for in a test. */
+    static TestApi start(Duration idleTimeout) {
+        return new TestApi(settings -> settings.withIdleTimeout(idleTimeout));
     }
 
     /** A GET; {@code headers} are name, value pairs. */
     HttpResponse<String> get(String path, String token, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20)).GET();
+        return send(request, token, headers);
+    }
+
+    /** A HEAD; {@code headers} are name, value pairs. */
+    HttpResponse<String> head(String path, String token, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody());
         return send(request, token, headers);
     }
 

@@ -206,6 +206,18 @@
     });
   }
 
+  // The bridge's troubles: a stopped capture and every raised condition (MongoDB not acknowledging, a mapped
+  // column gone from the source, ...), the reasons /ready gives; or, when there are none, that all is well.
+  function renderProblems(status) {
+    var problems = [];
+    if (!status.capture.running && status.capture.stopped) { problems.push(status.capture.stopped); }
+    (status.conditions || []).forEach(function (reason) { problems.push(reason); });
+    var list = $("problems");
+    while (list.firstChild) { list.removeChild(list.firstChild); }
+    problems.forEach(function (reason) { list.appendChild(element("li", "problem", reason)); });
+    $("no-problems").hidden = problems.length > 0;
+  }
+
   function render(status, history) {
     $("login").hidden = true;
     $("board").hidden = false;
@@ -223,6 +235,7 @@
     $("trimmed").textContent = grouped(status.trimmedEntries);
     $("expired").textContent = grouped(status.expiredMarkers);
     $("pending").textContent = grouped(status.pendingDefinitions.length);
+    renderProblems(status);
 
     var samples = history.samples;
     var seconds = Math.max(0, samples.length - 1) * history.intervalSeconds;
