@@ -34,7 +34,7 @@ class BoundedParsingTest {
         }
         Problems problems = new Problems();
 
-        assertTimeoutPreemptively(Duration.ofSeconds(1), () -> assertThat(YamlNode.parse(huge, problems)).isEmpty());
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertThat(YamlNode.parse(huge, problems)).isEmpty());
 
         assertThat(problems.list()).extracting(ConfigProblem::toString).containsExactly(
                 huge + ": the file has 52428800 bytes, more than the 1048576 a configuration file may have");

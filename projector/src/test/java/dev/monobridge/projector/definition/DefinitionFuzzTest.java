@@ -34,8 +34,8 @@ class DefinitionFuzzTest {
 
     private static final Path DEMO = Path.of("../config/projections");
     private static final long SEED = 20261201L;
-    private static final Duration BUDGET = Duration.ofSeconds(60);
-    private static final Duration SLOWEST_CASE = Duration.ofSeconds(2);
+    private static final Duration BUDGET = Duration.ofSeconds(90);
+    private static final Duration SLOWEST_CASE = Duration.ofSeconds(5);
     private static final Pattern KEY_LINE = Pattern.compile("^(\\s*(?:- )?)([A-Za-z_-]+):( .*)?$");
     private static final Pattern PROBLEM = Pattern.compile("^\\S.*?(:\\d+)?: [^\\n]+$");
     private static final List<String> WRONG_VALUES = List.of("[a, b]", "{a: b}", "''", "-1", "null", "true",
