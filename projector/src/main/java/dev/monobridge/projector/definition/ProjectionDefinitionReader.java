@@ -37,7 +37,8 @@ public final class ProjectionDefinitionReader {
 
     /**
      * The smallest byte budget: a document holding only its {@code _id} and {@code _meta} takes about
-     * 150 bytes, so a smaller budget could hold hardly a field beside them and every write would be refused.
+     * 160 to 250 bytes (the projection's name and the key make the difference), so a smaller budget could
+     * hold hardly a field beside them, and nearly every document would become a dead letter.
      */
     static final int MIN_MAX_BYTES = 512;
 
@@ -287,7 +288,7 @@ public final class ProjectionDefinitionReader {
             }
             if (bytes > 0 && bytes < MIN_MAX_BYTES) {
                 problems.add(value.file(), value.line(), "'max-bytes' is " + bytes + ", below the least of " + MIN_MAX_BYTES
-                        + " (a document with only its _id and _meta takes about 150)");
+                        + " (a document with only its _id and _meta takes about 200)");
                 return ProjectionDefinition.MONGO_MAX_BYTES;
             }
             if (bytes > ProjectionDefinition.MONGO_MAX_BYTES) {

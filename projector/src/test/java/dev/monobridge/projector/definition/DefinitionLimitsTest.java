@@ -96,7 +96,7 @@ class DefinitionLimitsTest {
             String yaml = definition("probe", "1d").replace("version: 1\n", "version: 1\nmax-bytes: " + tiny + "\n");
             assertThat(problems(yaml)).as(tiny).extracting(ConfigProblem::line, ConfigProblem::message)
                     .containsExactly(tuple(5, "'max-bytes' is " + tiny + ", below the least of 512 (a document with only its "
-                            + "_id and _meta takes about 150)"));
+                            + "_id and _meta takes about 200)"));
         }
         String smallest = definition("probe", "1d").replace("version: 1\n", "version: 1\nmax-bytes: 512\n");
         assertThat(reader.readText("probe.yaml", smallest).maxBytes()).isEqualTo(ProjectionDefinitionReader.MIN_MAX_BYTES);
