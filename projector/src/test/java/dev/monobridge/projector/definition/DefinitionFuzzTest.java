@@ -45,6 +45,9 @@ class DefinitionFuzzTest {
     @TempDir
     Path work;
 
+    /** Whether the last case checked was refused with problems (rather than read as valid). */
+    private boolean lastHadProblems;
+
     @Test
     void brokenDefinitionsOnlyEverGiveFileLineProblems() throws IOException {
         Map<String, byte[]> cases = new LinkedHashMap<>();
@@ -77,8 +80,6 @@ class DefinitionFuzzTest {
         assertThat(problemCases).as("cases that were refused").isGreaterThan(cases.size() / 2);
         assertThat(took).isLessThan(BUDGET);
     }
-
-    private boolean lastHadProblems;
 
     /** Reads and validates one file; describes what went wrong, if anything did. */
     private Optional<String> check(String name, byte[] bytes) throws IOException {
