@@ -31,7 +31,8 @@ import dev.monobridge.projector.jdbc.JdbcSourceSchema;
 import dev.monobridge.projector.mongo.MongoDeadLetters;
 import dev.monobridge.projector.mongo.MongoDefinitions;
 import dev.monobridge.projector.mongo.MongoProjectorFactory;
-import dev.monobridge.projector.rebuild.ProjectionRebuild;
+import dev.monobridge.projector.mongo.MongoRebuildJournal;
+import dev.monobridge.projector.rebuild.RebuildJournal;
 import dev.monobridge.projector.rebuild.Rebuilds;
 
 /**
@@ -69,12 +70,13 @@ public final class Bridge implements AutoCloseable {
                     .applicationName("monobridge")
                     .build());
             MongoDatabase database = mongo.getDatabase(options.mongoDatabase());
-            dropInterruptedRebuilds(database);
+            MongoRebuildJournal journal = new MongoRebuildJournal(database, Clock.systemUTC());
+            dropInterruptedRebuilds(database, journal);
             MongoDefinitions stored = new MongoDefinitions(database);
             LiveDefinitions definitions = LiveDefinitions.resolve(options.projections(), stored);
             this.projector = MongoProjectorFactory.open(database, definitions.live(),
                     options.deleteMarkerGrace(), stats, Clock.systemUTC());
-            this.rebuilds = new Rebuilds(projector, sourcePool, definitions.pending(), Clock.systemUTC(),
+            this.rebuilds = new Rebuilds(projector, sourcePool, definitions.pending(), journal, Clock.systemUTC(),
                     definition -> stored.store(definition, LiveDefinitions.text(definition)));
             this.capture = new DebeziumCapture(options.source(), options.offsetsFile(), options.offsetFlushInterval(), projector);
         } catch (RuntimeException e) {
@@ -94,14 +96,14 @@ public final class Bridge implements AutoCloseable {
 
     /**
      * A shadow collection left by a rebuild that a crash interrupted is incomplete: it goes, and the live
-     * collection, which the rebuild never touched, stays. The rebuild can simply be run again.
+     * collection, which the rebuild never touched, stays. The rebuild can simply be run again. Only a
+     * shadow whose rebuild recorded that it began and never ended goes, never a collection for its name.
      */
-    private static void dropInterruptedRebuilds(MongoDatabase database) {
-        for (String collection : database.listCollectionNames()) {
-            if (collection.endsWith(ProjectionRebuild.shadowCollection(""))) {
-                LOG.warn("Dropping {}, left by an interrupted rebuild; run the rebuild again", collection);
-                database.getCollection(collection).drop();
-            }
+    private static void dropInterruptedRebuilds(MongoDatabase database, RebuildJournal journal) {
+        for (String shadow : journal.unfinished()) {
+            LOG.warn("Dropping {}, left by an interrupted rebuild; run the rebuild again", shadow);
+            database.getCollection(shadow).drop();
+            journal.end(shadow);
         }
     }
 

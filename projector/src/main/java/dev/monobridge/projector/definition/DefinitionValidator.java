@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * Checks definitions against the source database and against each other: every table and column must
- * exist, and a table may appear only once in a projection (a row must have one place in a document).
+ * exist, a retention column must hold timestamps, and a table may appear only once in a projection (a
+ * row must have one place in a document).
  */
 public final class DefinitionValidator {
 
@@ -45,8 +46,21 @@ public final class DefinitionValidator {
         node.orderBy().forEach(o -> check(file, node.line(), node.table(), "order-by", o.column(), known, problems));
         node.filter().ifPresent(p -> p.columns().forEach(c -> check(file, node.line(), node.table(), "filter", c, known, problems)));
         node.dropWhen().ifPresent(p -> p.columns().forEach(c -> check(file, node.line(), node.table(), "drop-when", c, known, problems)));
-        node.retention().ifPresent(r -> check(file, node.line(), node.table(), "retention", r.column(), known, problems));
+        node.retention().ifPresent(r -> {
+            check(file, node.line(), node.table(), "retention", r.column(), known, problems);
+            checkTimestamp(file, node, r.column(), schema, problems);
+        });
         node.softDelete().ifPresent(p -> p.columns().forEach(c -> check(file, node.line(), node.table(), "soft-delete", c, known, problems)));
+    }
+
+    /**
+     * Retention counts from a point in time: any other column would never expire a row, silently. Only a
+     * schema read from the source knows types; offline validation cannot check this.
+     */
+    private static void checkTimestamp(String file, NodeDefinition node, String column, SourceSchema schema, Problems problems) {
+        schema.type(node.table(), column).filter(type -> !type.isTimestamp()).ifPresent(type ->
+                problems.add(file, node.line(), "retention column '" + column + "' of " + node.table() + " is " + type.name()
+                        + ", not a timestamp: retention counts from a point in time (timestamp or timestamptz)"));
     }
 
     private static void check(String file, int line, String table, String role, String column, Set<String> known,

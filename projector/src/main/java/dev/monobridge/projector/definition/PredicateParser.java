@@ -13,12 +13,29 @@ import java.util.Locale;
  * not        := 'not' not | '(' or ')' | comparison
  * comparison := column (op literal | 'is' ['not'] 'null' | ['not'] 'in' '(' literal (',' literal)* ')')
  * </pre>
+ * The parser recurses once per {@code not} or parenthesis, and evaluation once per operand of an
+ * {@code and}/{@code or} chain, so a predicate's length, nesting and comparisons are bounded: a hostile or
+ * mistaken definition gets a clear error instead of overflowing the stack or the heap.
  */
 final class PredicateParser {
+
+    /** Characters in a predicate; the demo's longest is under 100, a real filter rarely past 1,000. */
+    static final int MAX_LENGTH = 4096;
+
+    /** Levels of parentheses and {@code not}s; three or four are already hard to read. */
+    static final int MAX_DEPTH = 32;
+
+    /** Comparisons in a predicate; a longer condition is better a column in the source. */
+    static final int MAX_COMPARISONS = 256;
+
+    /** How much of a long predicate an error message quotes. */
+    private static final int QUOTED_LENGTH = 120;
 
     private final String text;
     private final List<Token> tokens;
     private int next;
+    private int depth;
+    private int comparisons;
 
     private PredicateParser(String text) {
         this.text = text;
@@ -27,6 +44,10 @@ final class PredicateParser {
 
     /** Parses the text, or throws {@link IllegalArgumentException} saying what is wrong and where. */
     static Predicate parse(String text) {
+        if (text.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("the predicate has " + text.length() + " characters, more than the "
+                    + MAX_LENGTH + " allowed");
+        }
         PredicateParser parser = new PredicateParser(text);
         Predicate predicate = parser.or();
         if (parser.next < parser.tokens.size()) {
@@ -58,19 +79,33 @@ final class PredicateParser {
     private Predicate not() {
         int start = position();
         if (acceptWord("not")) {
+            deeper();
             Predicate operand = not();
+            depth--;
             return new Predicate.Not(slice(start), operand);
         }
         if (accept("(")) {
+            deeper();
             Predicate inner = or();
             expect(")");
+            depth--;
             return inner;
         }
         return comparison();
     }
 
+    private void deeper() {
+        if (++depth > MAX_DEPTH) {
+            // At the 'not' or '(' just taken, the one too many.
+            throw errorAt(tokens.get(next - 1), "parentheses and 'not's nest more than " + MAX_DEPTH + " levels deep");
+        }
+    }
+
     private Predicate comparison() {
         int start = position();
+        if (++comparisons > MAX_COMPARISONS) {
+            throw error("more than " + MAX_COMPARISONS + " comparisons");
+        }
         Token column = take("a column name");
         if (column.kind != Kind.WORD || isKeyword(column.text)) {
             throw errorAt(column, "expected a column name, found '" + column.text + "'");
@@ -190,12 +225,17 @@ final class PredicateParser {
     }
 
     private IllegalArgumentException errorAt(Token token, String message) {
-        return new IllegalArgumentException(message + " at character " + (token.start + 1) + " of \"" + text + "\"");
+        return new IllegalArgumentException(message + " at character " + (token.start + 1) + " of \"" + quoted(text) + "\"");
     }
 
     private IllegalArgumentException error(String message) {
         int at = next < tokens.size() ? tokens.get(next).start + 1 : text.length() + 1;
-        return new IllegalArgumentException(message + " at character " + at + " of \"" + text + "\"");
+        return new IllegalArgumentException(message + " at character " + at + " of \"" + quoted(text) + "\"");
+    }
+
+    /** The predicate as an error message quotes it: whole when short, else its start, so a message stays one line. */
+    private static String quoted(String text) {
+        return text.length() <= QUOTED_LENGTH ? text : text.substring(0, QUOTED_LENGTH) + "…";
     }
 
     private enum Kind { WORD, STRING, NUMBER, OPERATOR, PUNCTUATION }
@@ -228,7 +268,7 @@ final class PredicateParser {
                 StringBuilder value = new StringBuilder();
                 while (true) {
                     if (i >= text.length()) {
-                        throw new IllegalArgumentException("unterminated 'text' starting at character " + (start + 1) + " of \"" + text + "\"");
+                        throw new IllegalArgumentException("unterminated 'text' starting at character " + (start + 1) + " of \"" + quoted(text) + "\"");
                     }
                     if (text.charAt(i) == '\'') {
                         if (i + 1 < text.length() && text.charAt(i + 1) == '\'') {
@@ -248,7 +288,7 @@ final class PredicateParser {
                 if (List.of("<=", ">=", "!=", "<>").contains(two)) {
                     i += 2;
                 } else if (c == '!') {
-                    throw new IllegalArgumentException("unexpected '!' at character " + (i + 1) + " of \"" + text + "\"");
+                    throw new IllegalArgumentException("unexpected '!' at character " + (i + 1) + " of \"" + quoted(text) + "\"");
                 } else {
                     i++;
                 }
@@ -257,7 +297,7 @@ final class PredicateParser {
                 tokens.add(new Token(Kind.PUNCTUATION, String.valueOf(c), i, i + 1));
                 i++;
             } else {
-                throw new IllegalArgumentException("unexpected '" + c + "' at character " + (i + 1) + " of \"" + text + "\"");
+                throw new IllegalArgumentException("unexpected '" + c + "' at character " + (i + 1) + " of \"" + quoted(text) + "\"");
             }
         }
         return tokens;

@@ -25,10 +25,23 @@ public final class ProjectionDefinitionReader {
             "drop-when", "retention", "soft-delete", "lists");
     private static final Set<String> RETENTION_KEYS = Set.of("column", "keep");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
-    private static final Pattern COLLECTION = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    /**
+     * Levels of lists below the root. MongoDB nests documents at most 100 levels deep and each list
+     * level takes two (the array and its entry), with room left for json columns inside an entry; and
+     * reading, rendering and diffing recurse once per level.
+     */
+    static final int MAX_LIST_DEPTH = 10;
+
+    /**
+     * The smallest byte budget: a document holding only its {@code _id} and {@code _meta} takes about
+     * 160 to 250 bytes (the projection's name and the key make the difference), so a smaller budget could
+     * hold hardly a field beside them, and nearly every document would become a dead letter.
+     */
+    static final int MIN_MAX_BYTES = 512;
+
     private static final Pattern ORDER = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:\\s+(asc|desc))?", Pattern.CASE_INSENSITIVE);
 
     /** Reads every {@code *.yaml} file in a directory; throws {@link ConfigException} listing all problems. */
@@ -43,13 +56,13 @@ public final class ProjectionDefinitionReader {
         if (files.isEmpty() && problems.isEmpty()) {
             problems.add(directory.toString(), 0, "no projection definitions (*.yaml) found");
         }
-        List<ProjectionDefinition> definitions = new ArrayList<>();
+        List<Located> located = new ArrayList<>();
         for (Path file : files) {
-            YamlNode.parse(file, problems).flatMap(root -> read(root, problems)).ifPresent(definitions::add);
+            YamlNode.parse(file, problems).flatMap(root -> readLocated(root, problems)).ifPresent(located::add);
         }
-        checkUnique(definitions, problems);
+        checkUnique(located, problems);
         problems.throwIfAny();
-        return definitions;
+        return located.stream().map(Located::definition).toList();
     }
 
     /** Reads one definition from text; for tests and golden cases. */
@@ -61,27 +74,50 @@ public final class ProjectionDefinitionReader {
     }
 
     Optional<ProjectionDefinition> read(YamlNode document, Problems problems) {
+        return readLocated(document, problems).map(Located::definition);
+    }
+
+    /** A definition with the lines of its name and collection, for problems found across files. */
+    private record Located(ProjectionDefinition definition, int nameLine, int collectionLine) {
+    }
+
+    private Optional<Located> readLocated(YamlNode document, Problems problems) {
         int before = problems.list().size();
         Map<String, YamlNode> top = document.entries("a projection definition", problems);
         YamlNode.rejectUnknownKeys(document, top, TOP_KEYS, "the projection definition", problems);
         String name = requiredText(document, top, "name", problems, NAME, "lower-case letters, digits and '-'");
         String team = requiredText(document, top, "team", problems, NAME, "lower-case letters, digits and '-'");
-        String collection = requiredText(document, top, "collection", problems, COLLECTION, "letters, digits and '_'");
+        String collection = collection(document, top, problems);
         int version = positiveInt(document, top, "version", problems).orElse(0);
         int maxBytes = maxBytes(top.get("max-bytes"), problems);
         NodeDefinition root = null;
         if (!top.containsKey("root")) {
             problems.add(document.file(), document.line(), "missing 'root'");
         } else {
-            root = node(top.get("root"), null, true, problems);
+            root = node(top.get("root"), null, 0, problems);
         }
         if (problems.list().size() > before || root == null) {
             return Optional.empty();
         }
-        return Optional.of(new ProjectionDefinition(name, team, collection, version, root, document.file(), maxBytes));
+        return Optional.of(new Located(new ProjectionDefinition(name, team, collection, version, root, document.file(), maxBytes),
+                top.get("name").line(), top.get("collection").line()));
     }
 
-    private NodeDefinition node(YamlNode yaml, String field, boolean isRoot, Problems problems) {
+    private static String collection(YamlNode document, Map<String, YamlNode> top, Problems problems) {
+        YamlNode value = top.get("collection");
+        if (value == null) {
+            problems.add(document.file(), document.line(), "missing 'collection'");
+            return null;
+        }
+        Optional<String> text = value.text("'collection'", problems);
+        Optional<String> problem = text.flatMap(CollectionNames::problem);
+        problem.ifPresent(p -> problems.add(value.file(), value.line(), p));
+        return problem.isPresent() ? null : text.orElse(null);
+    }
+
+    /** One level: the root at depth 0, a list at the depth of its nesting. */
+    private NodeDefinition node(YamlNode yaml, String field, int depth, Problems problems) {
+        boolean isRoot = depth == 0;
         String where = isRoot ? "the root" : "list '" + field + "'";
         Map<String, YamlNode> entries = yaml.entries(where, problems);
         YamlNode.rejectUnknownKeys(yaml, entries, isRoot ? ROOT_KEYS : LIST_KEYS, where, problems);
@@ -98,13 +134,16 @@ public final class ProjectionDefinitionReader {
         Optional<Integer> maxItems = entries.containsKey("max-items")
                 ? positiveInt(yaml, entries, "max-items", problems) : Optional.empty();
         List<NodeDefinition> lists = new ArrayList<>();
-        if (entries.containsKey("lists")) {
+        if (entries.containsKey("lists") && depth >= MAX_LIST_DEPTH) {
+            problems.add(yaml.file(), entries.get("lists").line(), "lists nest more than " + MAX_LIST_DEPTH
+                    + " levels below the root");
+        } else if (entries.containsKey("lists")) {
             YamlNode listsNode = entries.get("lists");
             for (Map.Entry<String, YamlNode> list : listsNode.entries("'lists'", problems).entrySet()) {
                 if (!FIELD.matcher(list.getKey()).matches()) {
                     problems.add(yaml.file(), list.getValue().line(), "list name '" + list.getKey() + "' must be letters, digits and '_'");
                 }
-                lists.add(node(list.getValue(), list.getKey(), false, problems));
+                lists.add(node(list.getValue(), list.getKey(), depth + 1, problems));
             }
         }
         Set<String> names = new HashSet<>();
@@ -149,11 +188,12 @@ public final class ProjectionDefinitionReader {
             return Optional.empty();
         }
         Optional<java.time.Duration> keep = keepNode.text("'keep'", problems).flatMap(text -> {
-            Optional<java.time.Duration> parsed = Retention.parseDuration(text);
-            if (parsed.isEmpty()) {
-                problems.add(keepNode.file(), keepNode.line(), "'keep' is '" + text + "', expected a duration such as 90s, 30m, 2h or 7d");
+            try {
+                return Optional.of(Retention.parseKeep(text));
+            } catch (IllegalArgumentException e) {
+                problems.add(keepNode.file(), keepNode.line(), e.getMessage());
+                return Optional.empty();
             }
-            return parsed;
         });
         return column == null || keep.isEmpty() ? Optional.empty() : Optional.of(new Retention(column, keep.get()));
     }
@@ -243,8 +283,13 @@ public final class ProjectionDefinitionReader {
         }
         try {
             long bytes = Long.parseLong(text.get().trim());
-            if (bytes > 0 && bytes <= ProjectionDefinition.MONGO_MAX_BYTES) {
+            if (bytes >= MIN_MAX_BYTES && bytes <= ProjectionDefinition.MONGO_MAX_BYTES) {
                 return (int) bytes;
+            }
+            if (bytes > 0 && bytes < MIN_MAX_BYTES) {
+                problems.add(value.file(), value.line(), "'max-bytes' is " + bytes + ", below the least of " + MIN_MAX_BYTES
+                        + " (a document with only its _id and _meta takes about 200)");
+                return ProjectionDefinition.MONGO_MAX_BYTES;
             }
             if (bytes > ProjectionDefinition.MONGO_MAX_BYTES) {
                 problems.add(value.file(), value.line(), "'max-bytes' is " + bytes + ", above MongoDB's limit of "
@@ -254,7 +299,7 @@ public final class ProjectionDefinitionReader {
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add(value.file(), value.line(), "'max-bytes' is '" + text.get() + "', expected a whole number from 1 to "
+        problems.add(value.file(), value.line(), "'max-bytes' is '" + text.get() + "', expected a whole number from " + MIN_MAX_BYTES + " to "
                 + ProjectionDefinition.MONGO_MAX_BYTES);
         return ProjectionDefinition.MONGO_MAX_BYTES;
     }
@@ -279,17 +324,21 @@ public final class ProjectionDefinitionReader {
         });
     }
 
-    private static void checkUnique(List<ProjectionDefinition> definitions, Problems problems) {
-        Map<String, String> names = new HashMap<>();
-        Map<String, String> collections = new HashMap<>();
-        for (ProjectionDefinition definition : definitions) {
-            String other = names.putIfAbsent(definition.name(), definition.file());
+    private static void checkUnique(List<Located> definitions, Problems problems) {
+        Map<String, Located> names = new HashMap<>();
+        Map<String, Located> collections = new HashMap<>();
+        for (Located located : definitions) {
+            ProjectionDefinition definition = located.definition();
+            Located other = names.putIfAbsent(definition.name(), located);
             if (other != null) {
-                problems.add(definition.file(), 0, "projection name '" + definition.name() + "' is also used by " + other);
+                problems.add(definition.file(), located.nameLine(), "projection name '" + definition.name()
+                        + "' is also used by " + other.definition().file() + ":" + other.nameLine());
             }
-            other = collections.putIfAbsent(definition.collection(), definition.file());
+            other = collections.putIfAbsent(definition.collection(), located);
             if (other != null) {
-                problems.add(definition.file(), 0, "collection '" + definition.collection() + "' is also used by " + other);
+                problems.add(definition.file(), located.collectionLine(), "collection '" + definition.collection()
+                        + "' is also used by " + other.definition().file() + ":" + other.collectionLine()
+                        + " (each projection needs its own)");
             }
         }
     }

@@ -8,4 +8,21 @@ public interface SourceSchema {
 
     /** The columns of a qualified table ({@code schema.table}), or empty when there is no such table. */
     Optional<Set<String>> columns(String table);
+
+    /**
+     * A column's type, or empty when this schema does not know it (then nothing that depends on the type
+     * is checked).
+     */
+    default Optional<ColumnType> type(String table, String column) {
+        return Optional.empty();
+    }
+
+    /**
+     * A column's type as validation needs it.
+     *
+     * @param name        the source's own name for it ({@code text}, {@code timestamptz}), for messages
+     * @param isTimestamp whether its values are points in time (a date is not: it has no time of day)
+     */
+    record ColumnType(String name, boolean isTimestamp) {
+    }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +16,7 @@ import java.util.TreeSet;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -41,33 +41,56 @@ public final class YamlNode {
         this.node = node;
     }
 
-    /** Parses a file. A syntax error is reported as a problem and gives an empty result. */
+    /**
+     * Parses a file: UTF-8, at most {@link ConfigFileText#MAX_BYTES} bytes (checked before reading),
+     * with bounded nesting and aliases. Every problem is reported with its line and gives an empty result.
+     */
     public static Optional<YamlNode> parse(Path path, Problems problems) {
-        try {
-            return parse(path.toString(), Files.readString(path, StandardCharsets.UTF_8), problems);
-        } catch (IOException e) {
-            problems.add(path.toString(), 0, "cannot read: " + e.getMessage());
-            return Optional.empty();
-        }
+        return ConfigFileText.read(path, problems).flatMap(text -> parse(path.toString(), text, problems));
     }
 
     public static Optional<YamlNode> parse(String file, String text, Problems problems) {
-        LoadSettings settings = LoadSettings.builder().setLabel(file).build();
+        if (text.length() > ConfigFileText.MAX_BYTES) {
+            problems.add(file, 0, ConfigFileText.tooLarge(text.getBytes(StandardCharsets.UTF_8).length));
+            return Optional.empty();
+        }
+        LoadSettings settings = LoadSettings.builder().setLabel(file).setCodePointLimit(ConfigFileText.MAX_BYTES)
+                .setMaxAliasesForCollections(BoundedYamlParser.MAX_COLLECTION_ALIASES).build();
         try (Reader reader = new StringReader(text)) {
-            Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, reader)));
+            Composer composer = new Composer(settings,
+                    new BoundedYamlParser(new ParserImpl(settings, new StreamReader(settings, reader))));
             Optional<Node> root = composer.getSingleNode();
             if (root.isEmpty()) {
                 problems.add(file, 0, "the file is empty");
             }
             return root.map(n -> new YamlNode(file, n));
+        } catch (BoundedYamlParser.Refused e) {
+            problems.add(file, e.line(), "not accepted: " + e.getMessage());
+            return Optional.empty();
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
             problems.add(file, line, "not valid YAML: " + e.getProblem());
+            return Optional.empty();
+        } catch (ReaderException e) {
+            problems.add(file, lineAt(text, e.getPosition()), String.format("not valid YAML: character U+%04X is not "
+                    + "allowed", e.getCodePoint()));
             return Optional.empty();
         } catch (YamlEngineException | IOException e) {
             problems.add(file, 0, "not valid YAML: " + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** The 1-based line of a code point offset into the text. */
+    private static int lineAt(String text, int codePoints) {
+        int line = 1;
+        int end = text.offsetByCodePoints(0, Math.min(Math.max(0, codePoints), text.codePointCount(0, text.length())));
+        for (int i = 0; i < end; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     public String file() {

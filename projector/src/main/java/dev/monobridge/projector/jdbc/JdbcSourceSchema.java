@@ -4,8 +4,9 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,11 +15,11 @@ import javax.sql.DataSource;
 
 import dev.monobridge.projector.definition.SourceSchema;
 
-/** The source's tables and columns, read from JDBC metadata; each table is looked up once. */
+/** The source's tables, columns and column types, read from JDBC metadata; each table is looked up once. */
 public final class JdbcSourceSchema implements SourceSchema {
 
     private final DataSource dataSource;
-    private final Map<String, Optional<Set<String>>> cache = new HashMap<>();
+    private final Map<String, Optional<Map<String, ColumnType>>> cache = new HashMap<>();
 
     public JdbcSourceSchema(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -26,19 +27,31 @@ public final class JdbcSourceSchema implements SourceSchema {
 
     @Override
     public Optional<Set<String>> columns(String table) {
+        return table(table).map(Map::keySet);
+    }
+
+    @Override
+    public Optional<ColumnType> type(String table, String column) {
+        return table(table).map(columns -> columns.get(column));
+    }
+
+    private Optional<Map<String, ColumnType>> table(String table) {
         return cache.computeIfAbsent(table, this::read);
     }
 
-    private Optional<Set<String>> read(String qualified) {
+    private Optional<Map<String, ColumnType>> read(String qualified) {
         int dot = qualified.indexOf('.');
         String schema = qualified.substring(0, dot);
         String table = qualified.substring(dot + 1);
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData metadata = connection.getMetaData();
-            Set<String> columns = new LinkedHashSet<>();
+            Map<String, ColumnType> columns = new LinkedHashMap<>();
             try (ResultSet rs = metadata.getColumns(null, schema, table, null)) {
                 while (rs.next()) {
-                    columns.add(rs.getString("COLUMN_NAME"));
+                    int type = rs.getInt("DATA_TYPE");
+                    // What JdbcValues and the capture turn into an Instant: timestamps with and without zone.
+                    boolean isTimestamp = type == Types.TIMESTAMP || type == Types.TIMESTAMP_WITH_TIMEZONE;
+                    columns.put(rs.getString("COLUMN_NAME"), new ColumnType(rs.getString("TYPE_NAME"), isTimestamp));
                 }
             }
             return columns.isEmpty() ? Optional.empty() : Optional.of(columns);

@@ -20,6 +20,7 @@ import dev.monobridge.projector.change.Op;
 import dev.monobridge.projector.change.RowKey;
 import dev.monobridge.projector.change.SourcePosition;
 import dev.monobridge.projector.core.Projector;
+import dev.monobridge.projector.definition.CollectionNames;
 import dev.monobridge.projector.definition.NodeDefinition;
 import dev.monobridge.projector.definition.ProjectionDefinition;
 import dev.monobridge.projector.jdbc.JdbcSnapshotReader;
@@ -38,14 +39,15 @@ import dev.monobridge.projector.jdbc.JdbcSnapshotReader;
  *   <li>Swap: the shadow replaces the live collection in one atomic rename, between two live batches.
  *       Readers see the complete old version, then the complete new one.</li>
  * </ol>
- * Cancelled or failed, it drops the shadow and leaves the live collection as it was.
+ * Cancelled or failed, it drops the shadow and leaves the live collection as it was. The shadow is
+ * recorded in the {@link RebuildJournal} before it gets its first document and the record removed once
+ * it is gone, so that a shadow a crash left behind is known by its record.
  *
  * <p>With a document key, it repairs that one document in place instead: reads its rows, applies them,
  * and writes the document whole into the live collection, touching no other.
  */
 public final class ProjectionRebuild implements Runnable {
 
-    static final String SHADOW_SUFFIX = "__rebuild";
     private static final int CHUNK = 1000;
     private static final int DOCUMENTS_PER_WRITE = 500;
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionRebuild.class);
@@ -55,6 +57,7 @@ public final class ProjectionRebuild implements Runnable {
     private final ProjectionDefinition target;
     private final RowKey documentKey;
     private final RebuildProgress progress;
+    private final RebuildJournal journal;
     private final Clock clock;
     private volatile boolean cancelled;
 
@@ -63,8 +66,9 @@ public final class ProjectionRebuild implements Runnable {
      * @param documentKey the one document to repair, or {@code null} for the whole projection
      */
     public ProjectionRebuild(Projector projector, DataSource dataSource, ProjectionDefinition target, RowKey documentKey,
-                             Clock clock) {
+                             RebuildJournal journal, Clock clock) {
         this.projector = projector;
+        this.journal = journal;
         this.dataSource = dataSource;
         this.target = target;
         this.documentKey = documentKey;
@@ -86,7 +90,7 @@ public final class ProjectionRebuild implements Runnable {
 
     /** The shadow collection a rebuild of the projection fills. */
     public static String shadowCollection(String collection) {
-        return collection + SHADOW_SUFFIX;
+        return CollectionNames.shadowOf(collection);
     }
 
     @Override
@@ -125,6 +129,7 @@ public final class ProjectionRebuild implements Runnable {
                 }
             }
             progress.enter(RebuildProgress.Phase.RENDER);
+            journal.begin(target.name(), shadow.collection());
             projector.startShadow(shadow);
             List<RowKey> roots = projector.rootKeys(target);
             for (int from = 0; from < roots.size(); from += DOCUMENTS_PER_WRITE) {
@@ -136,16 +141,19 @@ public final class ProjectionRebuild implements Runnable {
             }
             progress.enter(RebuildProgress.Phase.SWAP);
             projector.swap(shadow, target);
+            journal.end(shadow.collection());
             progress.enter(RebuildProgress.Phase.DONE);
             LOG.info("Rebuilt {}: {}", target.name(), progress.snapshot());
         } catch (SQLException | RuntimeException e) {
             projector.abandon(shadow, target);
+            journal.end(shadow.collection());
             throw e;
         }
     }
 
     private void abandon(ProjectionDefinition shadow) {
         projector.abandon(shadow, target);
+        journal.end(shadow.collection());
         progress.enter(RebuildProgress.Phase.CANCELLED);
         LOG.info("Rebuild of {} cancelled; the live collection is as it was", target.name());
     }

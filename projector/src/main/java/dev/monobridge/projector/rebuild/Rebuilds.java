@@ -25,6 +25,7 @@ public final class Rebuilds implements AutoCloseable {
     private final Projector projector;
     private final DataSource dataSource;
     private final Clock clock;
+    private final RebuildJournal journal;
     private final Map<String, ProjectionDefinition> pending;
     private final Consumer<ProjectionDefinition> onSwapped;
     private final Map<String, ProjectionRebuild> rebuilds = new LinkedHashMap<>();
@@ -37,10 +38,12 @@ public final class Rebuilds implements AutoCloseable {
     /**
      * @param pending   definitions newer than the live ones (their files changed version): a rebuild of
      *                  such a projection builds the new version
+     * @param journal   where each rebuild records the shadow it fills, until it is gone
      * @param onSwapped told of each definition that became live through a rebuild
      */
-    public Rebuilds(Projector projector, DataSource dataSource, Map<String, ProjectionDefinition> pending, Clock clock,
-                    Consumer<ProjectionDefinition> onSwapped) {
+    public Rebuilds(Projector projector, DataSource dataSource, Map<String, ProjectionDefinition> pending,
+                    RebuildJournal journal, Clock clock, Consumer<ProjectionDefinition> onSwapped) {
+        this.journal = journal;
         this.projector = projector;
         this.dataSource = dataSource;
         this.clock = clock;
@@ -65,7 +68,7 @@ public final class Rebuilds implements AutoCloseable {
         }
         ProjectionDefinition target = key == null ? pending.getOrDefault(projection, live) : live;
         RowKey documentKey = key == null ? null : RowKey.of(live.root().key(), parseKey(key));
-        ProjectionRebuild rebuild = new ProjectionRebuild(projector, dataSource, target, documentKey, clock);
+        ProjectionRebuild rebuild = new ProjectionRebuild(projector, dataSource, target, documentKey, journal, clock);
         rebuilds.put(projection, rebuild);
         executor.execute(() -> {
             rebuild.run();

@@ -228,7 +228,7 @@ class ProjectionDefinitionReaderTest {
     }
 
     @Test
-    void maxBytesMustBeAWholeNumberOfBytesAboveZero() {
+    void maxBytesMustBeAWholeNumberOfBytes() {
         for (String bad : List.of("0", "-1", "16 MiB", "1.5")) {
             List<ConfigProblem> problems = problems("racing.yaml", """
                     name: racing
@@ -240,7 +240,7 @@ class ProjectionDefinitionReaderTest {
                     """.formatted(bad));
 
             assertThat(problems).as(bad).extracting(ConfigProblem::line, ConfigProblem::message)
-                    .containsExactly(tuple(5, "'max-bytes' is '" + bad + "', expected a whole number from 1 to 16777216"));
+                    .containsExactly(tuple(5, "'max-bytes' is '" + bad + "', expected a whole number from 512 to 16777216"));
         }
     }
 
@@ -326,9 +326,10 @@ class ProjectionDefinitionReaderTest {
 
         ConfigException error = catchThrowableOfType(ConfigException.class, () -> reader.readDirectory(directory));
 
-        assertThat(error.problems()).extracting(ConfigProblem::message).containsExactly(
-                "projection name 'racing-home' is also used by " + directory.resolve("a.yaml"),
-                "collection 'racing_home' is also used by " + directory.resolve("a.yaml"));
+        assertThat(error.problems()).extracting(ConfigProblem::toString).containsExactly(
+                directory.resolve("b.yaml") + ":1: projection name 'racing-home' is also used by " + directory.resolve("a.yaml") + ":1",
+                directory.resolve("b.yaml") + ":3: collection 'racing_home' is also used by " + directory.resolve("a.yaml")
+                        + ":3 (each projection needs its own)");
     }
 
     private List<ConfigProblem> problems(String file, String yaml) {
