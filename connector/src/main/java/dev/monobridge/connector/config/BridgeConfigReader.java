@@ -24,7 +24,12 @@ public final class BridgeConfigReader {
         Problems problems = new Problems();
         Map<String, String> values = new HashMap<>();
         Map<String, Integer> lines = new HashMap<>();
-        YamlNode.parse(file, problems).ifPresent(root -> collect(root, values, lines, problems));
+        Optional<YamlNode> root = YamlNode.parse(file, problems);
+        if (root.isEmpty()) {
+            // Unreadable or not YAML: every key would be "missing" too, which would only hide the cause.
+            problems.throwIfAny();
+        }
+        root.ifPresent(node -> collect(node, values, lines, problems));
         BridgeConfig config = build(file.toString(), values, lines, problems);
         if (!problems.isEmpty()) {
             // In the order of the file, which is the order a person fixes them in.

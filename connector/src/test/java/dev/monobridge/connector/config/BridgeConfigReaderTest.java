@@ -159,6 +159,15 @@ class BridgeConfigReaderTest {
     }
 
     @Test
+    void aFileThatIsNotYamlIsOneProblemNotAListOfMissingKeys() throws IOException {
+        Path file = write("source:\n  database: [legacy\n  user: bridge\n");
+
+        ConfigException error = catchThrowableOfType(ConfigException.class, () -> new BridgeConfigReader().read(file));
+
+        assertThat(error.problems()).singleElement().satisfies(problem -> assertThat(problem.message()).startsWith("not valid YAML"));
+    }
+
+    @Test
     void everyDefaultPassesItsOwnKeysCheck() {
         assertThat(Settings.ALL).filteredOn(setting -> !setting.isRequired())
                 .allSatisfy(setting -> assertThat(setting.problem(setting.defaultValue())).as(setting.key()).isEmpty());
