@@ -2,6 +2,7 @@ package dev.monobridge.connector.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,6 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * PostgreSQL for {@code --rate 0}, {@code dead-letters} connects to no MongoDB for a bad {@code --id}.
  */
 class CommandOptionsTest {
+
+    private static final String PROJECTIONS = Path.of("../config/projections").toAbsolutePath().normalize().toString();
 
     /** Far below what starting PostgreSQL or waiting for a MongoDB would take. */
     private static final Duration AT_ONCE = Duration.ofSeconds(3);
@@ -29,7 +32,7 @@ class CommandOptionsTest {
             --mongo-uri  | not-a-uri   | --mongo-uri is not a MongoDB connection string: The connection string is invalid.
             """)
     void aBadDemoOptionIsRefusedBeforeAnythingStarts(String option, String value, String message) {
-        CommandRun.Result result = CommandRun.run("demo", option, value);
+        CommandRun.Result result = CommandRun.run("demo", option, value, "--projections", PROJECTIONS);
 
         assertRefused(result, message);
         assertThat(result.out()).doesNotContain("Starting an embedded PostgreSQL");
