@@ -120,7 +120,8 @@ class CannotConnectIT {
 
     @Test
     void demoWithAMongoUriThatAnswersNotStopsBeforeStartingAnything() {
-        CommandRun.Result result = CommandRun.run("demo", "--mongo-uri", mongoUriOnRefusedPort(), "--duration", "1");
+        CommandRun.Result result = CommandRun.run("demo", "--mongo-uri", mongoUriOnRefusedPort(), "--duration", "1",
+                "--projections", Path.of("../config/projections").toAbsolutePath().normalize().toString());
 
         assertOneLine(result, "monobridge: cannot reach MongoDB at 127.0.0.1:" + refusedPort + ", database monobridge: "
                 + "no server answered in time (Connection refused); check the hosts in --mongo-uri");
