@@ -53,10 +53,9 @@ public final class BridgeConfigReader {
             YamlNode.rejectUnknownKeys(node, entries, names, "section '" + section + "'", problems);
             entries.forEach((name, value) -> {
                 if (names.contains(name)) {
-                    value.text("'" + section + "." + name + "'", problems).ifPresent(text -> {
-                        values.put(section + "." + name, text);
-                        lines.put(section + "." + name, value.line());
-                    });
+                    // The line is kept even when the value is not a single one: the key is there, and reported.
+                    lines.put(section + "." + name, value.line());
+                    value.text("'" + section + "." + name + "'", problems).ifPresent(text -> values.put(section + "." + name, text));
                 }
             });
         });
@@ -103,6 +102,9 @@ public final class BridgeConfigReader {
 
         String text(Setting setting) {
             String value = values.get(setting.key());
+            if (value == null && lines.containsKey(setting.key())) {
+                return null; // present, but a list or a mapping: already reported at its line
+            }
             if (value == null) {
                 return setting.defaultText().orElseGet(() -> {
                     problems.add(file, 0, "missing '" + setting.key() + "': " + setting.description());

@@ -168,6 +168,16 @@ class BridgeConfigReaderTest {
     }
 
     @Test
+    void aRequiredKeyWithAListForAValueIsOneProblemNotAlsoMissing() throws IOException {
+        Path file = write("source:\n  database: [a, b]\n  user: bridge\n");
+
+        ConfigException error = catchThrowableOfType(ConfigException.class, () -> new BridgeConfigReader().read(file));
+
+        assertThat(error.problems()).extracting(ConfigProblem::toString)
+                .containsExactly(file + ":2: 'source.database' must be a single value, not a list");
+    }
+
+    @Test
     void everyDefaultPassesItsOwnKeysCheck() {
         assertThat(Settings.ALL).filteredOn(setting -> !setting.isRequired())
                 .allSatisfy(setting -> assertThat(setting.problem(setting.defaultValue())).as(setting.key()).isEmpty());
