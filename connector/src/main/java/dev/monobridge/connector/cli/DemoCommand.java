@@ -78,6 +78,7 @@ final class DemoCommand implements Callable<Integer>, Connects {
     @Override
     public Integer call() throws Exception {
         checkOptions();
+        List<ProjectionDefinition> projections = new ProjectionDefinitionReader().readDirectory(projectionsDirectory);
         if (mongoUri != null) {
             // Before PostgreSQL starts and the schema is seeded: a wrong URI should cost seconds, not a minute.
             targets = new ConnectionTargets(Optional.empty(), Optional.of(ConnectionTargets.Mongo.of(mongoUri, DATABASE, "--mongo-uri")));
@@ -85,7 +86,6 @@ final class DemoCommand implements Callable<Integer>, Connects {
                 OneShotMongo.ping(client.getDatabase(DATABASE));
             }
         }
-        List<ProjectionDefinition> projections = new ProjectionDefinitionReader().readDirectory(projectionsDirectory);
         Path work = Files.createTempDirectory("monobridge-demo");
         System.out.println("Starting an embedded PostgreSQL with logical decoding...");
         try (ShutdownSignal shutdown = new ShutdownSignal();

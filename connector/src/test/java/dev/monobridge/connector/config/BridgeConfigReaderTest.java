@@ -28,6 +28,13 @@ class BridgeConfigReaderTest {
     }
 
     @Test
+    void theDockerComposeBridgeYamlIsValid() {
+        BridgeConfig config = new BridgeConfigReader().read(Path.of("../docker/bridge.yaml"));
+
+        assertThat(config.source().slot()).isEqualTo("monobridge");
+    }
+
+    @Test
     void unsetKeysTakeTheirDefaults() throws IOException {
         BridgeConfig config = new BridgeConfigReader().read(write("source:\n  database: legacy\n  user: bridge\n"));
 
