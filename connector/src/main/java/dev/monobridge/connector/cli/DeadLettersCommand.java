@@ -8,22 +8,26 @@ import org.bson.BsonValue;
 import org.bson.types.ObjectId;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 
 import dev.monobridge.connector.config.BridgeConfig;
 import dev.monobridge.projector.mongo.MongoDeadLetters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** Lists dead letters, and asks the running bridge to replay them. */
 @Command(name = "dead-letters", mixinStandardHelpOptions = true,
         description = "List dead letters (changes or writes that could not be applied, with the reason), or replay them.")
-final class DeadLettersCommand implements Callable<Integer> {
+final class DeadLettersCommand implements Callable<Integer>, Connects {
 
     @Mixin
     private ConfigOption config;
+
+    private ConnectionTargets targets = ConnectionTargets.NONE;
 
     @Parameters(index = "0", defaultValue = "list", description = "list | replay (default: ${DEFAULT-VALUE})")
     private String action;
@@ -35,10 +39,20 @@ final class DeadLettersCommand implements Callable<Integer> {
     private String id;
 
     @Override
+    public ConnectionTargets targets() {
+        return targets;
+    }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
     public Integer call() {
+        checkOptions();
         BridgeConfig bridgeConfig = config.read();
+        targets = ConnectionTargets.mongoOf(bridgeConfig, System.getenv());
         String uri = new Secrets(System.getenv()).mongoUri(bridgeConfig.mongo().uriEnv(), bridgeConfig.mongo().uri());
-        try (MongoClient client = MongoClients.create(uri)) {
+        try (MongoClient client = OneShotMongo.connect(uri)) {
             MongoDeadLetters deadLetters = new MongoDeadLetters(client.getDatabase(bridgeConfig.mongo().database()));
             switch (action) {
                 case "list" -> list(deadLetters);
@@ -47,10 +61,24 @@ final class DeadLettersCommand implements Callable<Integer> {
                     long marked = deadLetters.requestReplay(which);
                     System.out.printf("%d dead letters marked for replay; the running bridge applies them within seconds.%n", marked);
                 }
-                default -> throw new IllegalArgumentException("unknown action '" + action + "': expected list or replay");
+                default -> throw new IllegalStateException("unreachable: the action was checked");
             }
         }
         return 0;
+    }
+
+    /** Before anything connects: a typo in the command line is exit 2, not a half-done command. */
+    private void checkOptions() {
+        if (!action.equals("list") && !action.equals("replay")) {
+            throw new ParameterException(spec.commandLine(), "unknown action '" + action + "': expected list or replay");
+        }
+        if (limit < 1) {
+            throw new ParameterException(spec.commandLine(), "--limit must be a positive number, not " + limit);
+        }
+        if (id != null && !ObjectId.isValid(id)) {
+            throw new ParameterException(spec.commandLine(), "--id '" + id + "' is not a dead letter's id (24 hexadecimal digits, "
+                    + "as `dead-letters list` shows them)");
+        }
     }
 
     private void list(MongoDeadLetters deadLetters) {

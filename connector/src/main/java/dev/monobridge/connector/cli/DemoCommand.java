@@ -4,14 +4,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.bson.BsonDocument;
 import org.bson.json.JsonWriterSettings;
 
+import com.mongodb.client.MongoClient;
+
 import dev.monobridge.connector.bridge.Bridge;
 import dev.monobridge.connector.bridge.BridgeOptions;
 import dev.monobridge.connector.capture.PostgresSource;
+import dev.monobridge.connector.config.MongoUris;
 import dev.monobridge.connector.demo.DemoPostgres;
 import dev.monobridge.connector.demo.DemoSchema;
 import dev.monobridge.connector.demo.DemoSize;
@@ -24,7 +28,10 @@ import dev.monobridge.connector.http.HttpSettings;
 import dev.monobridge.projector.definition.ProjectionDefinition;
 import dev.monobridge.projector.definition.ProjectionDefinitionReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The whole bridge on embedded defaults: a real PostgreSQL (embedded binaries) holding a betting
@@ -33,7 +40,11 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the bridge on an embedded PostgreSQL with a live betting workload, into an in-process MongoDB.")
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand implements Callable<Integer>, Connects {
+
+    private static final String DATABASE = "monobridge";
+    /** The highest TCP port. */
+    private static final int MAX_PORT = 65535;
 
     @Option(names = "--mongo-uri", description = "A real MongoDB to write to, instead of the in-process server.")
     private String mongoUri;
@@ -54,9 +65,27 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed of the data and the workload (default: ${DEFAULT-VALUE}).")
     private long seed;
 
+    @Spec
+    private CommandSpec spec;
+
+    private ConnectionTargets targets = ConnectionTargets.NONE;
+
+    @Override
+    public ConnectionTargets targets() {
+        return targets;
+    }
+
     @Override
     public Integer call() throws Exception {
+        checkOptions();
         List<ProjectionDefinition> projections = new ProjectionDefinitionReader().readDirectory(projectionsDirectory);
+        if (mongoUri != null) {
+            // Before PostgreSQL starts and the schema is seeded: a wrong URI should cost seconds, not a minute.
+            targets = new ConnectionTargets(Optional.empty(), Optional.of(ConnectionTargets.Mongo.of(mongoUri, DATABASE, "--mongo-uri")));
+            try (MongoClient client = OneShotMongo.connect(mongoUri)) {
+                OneShotMongo.ping(client.getDatabase(DATABASE));
+            }
+        }
         Path work = Files.createTempDirectory("monobridge-demo");
         System.out.println("Starting an embedded PostgreSQL with logical decoding...");
         try (ShutdownSignal shutdown = new ShutdownSignal();
@@ -65,7 +94,7 @@ final class DemoCommand implements Callable<Integer> {
             DemoSchema.create(postgres.dataSource());
             DemoSchema.seed(postgres.dataSource(), DemoSize.small(), seed);
             String uri = mongoUri != null ? mongoUri : inProcessMongo.connectionString();
-            BridgeOptions options = new BridgeOptions(source(postgres, projections), uri, "monobridge",
+            BridgeOptions options = new BridgeOptions(source(postgres, projections), uri, DATABASE,
                     work.resolve("offsets.dat"), Duration.ofSeconds(1), projections, Duration.ofHours(1));
             DemoTokens tokens = DemoTokens.generate(projections);
             try (Bridge bridge = Bridge.start(options);
@@ -83,6 +112,26 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Every option, before anything starts: a bad one is exit 2 with what it must be. */
+    private void checkOptions() {
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            throw new ParameterException(spec.commandLine(), "--rate must be a positive number of changes per second, not " + rate);
+        }
+        if (durationSeconds != null && durationSeconds <= 0) {
+            throw new ParameterException(spec.commandLine(), "--duration must be a positive number of seconds, not " + durationSeconds
+                    + " (leave it out to run until Ctrl-C)");
+        }
+        if (httpPort < 0 || httpPort > MAX_PORT) {
+            throw new ParameterException(spec.commandLine(), "--http-port must be a port from 1 to " + MAX_PORT
+                    + ", or 0 for any free one, not " + httpPort);
+        }
+        if (mongoUri != null) {
+            MongoUris.unreadable(mongoUri).ifPresent(problem -> {
+                throw new ParameterException(spec.commandLine(), "--mongo-uri " + problem);
+            });
+        }
     }
 
     private void run(Bridge bridge, ShutdownSignal shutdown) throws InterruptedException {

@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import org.bson.BsonDocument;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 
 import dev.monobridge.connector.config.BridgeConfig;
 import dev.monobridge.projector.mongo.MongoRebuildRequests;
@@ -24,12 +23,14 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "rebuild", mixinStandardHelpOptions = true,
         description = "Rebuild a projection from the source with zero downtime, or repair one document (--key).")
-final class RebuildCommand implements Callable<Integer> {
+final class RebuildCommand implements Callable<Integer>, Connects {
 
     private static final int BAR = 30;
 
     @Mixin
     private ConfigOption config;
+
+    private ConnectionTargets targets = ConnectionTargets.NONE;
 
     @Parameters(index = "0", description = "The projection to rebuild.")
     private String projection;
@@ -44,10 +45,16 @@ final class RebuildCommand implements Callable<Integer> {
     private boolean noWait;
 
     @Override
+    public ConnectionTargets targets() {
+        return targets;
+    }
+
+    @Override
     public Integer call() throws InterruptedException {
         BridgeConfig bridgeConfig = config.read();
+        targets = ConnectionTargets.mongoOf(bridgeConfig, System.getenv());
         String uri = new Secrets(System.getenv()).mongoUri(bridgeConfig.mongo().uriEnv(), bridgeConfig.mongo().uri());
-        try (MongoClient client = MongoClients.create(uri)) {
+        try (MongoClient client = OneShotMongo.connect(uri)) {
             MongoRebuildRequests requests = new MongoRebuildRequests(client.getDatabase(bridgeConfig.mongo().database()));
             Instant asked = Instant.now();
             requests.request(projection, key, cancel, asked);

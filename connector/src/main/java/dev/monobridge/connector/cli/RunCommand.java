@@ -12,12 +12,15 @@ import dev.monobridge.connector.http.HttpSettings;
 import dev.monobridge.projector.core.ProjectorStats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The production entry: capture from the configured PostgreSQL into the configured MongoDB. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the bridge with the settings in bridge.yaml until stopped (Ctrl-C or SIGTERM).")
-final class RunCommand implements Callable<Integer> {
+final class RunCommand implements Callable<Integer>, Connects {
 
     @Mixin
     private ConfigOption config;
@@ -26,13 +29,24 @@ final class RunCommand implements Callable<Integer> {
             description = "Seconds between progress lines (default: ${DEFAULT-VALUE}); a supervising process may want 1.")
     private int progressIntervalSeconds;
 
+    @Spec
+    private CommandSpec spec;
+
+    private ConnectionTargets targets = ConnectionTargets.NONE;
+
+    @Override
+    public ConnectionTargets targets() {
+        return targets;
+    }
+
     @Override
     public Integer call() throws Exception {
         if (progressIntervalSeconds <= 0) {
-            throw new IllegalArgumentException("--progress-interval must be a positive number of seconds, not "
+            throw new ParameterException(spec.commandLine(), "--progress-interval must be a positive number of seconds, not "
                     + progressIntervalSeconds);
         }
         BridgeConfig bridgeConfig = config.read();
+        targets = ConnectionTargets.of(bridgeConfig, System.getenv());
         BridgeOptions options = BridgeOptionsFactory.from(bridgeConfig, System.getenv());
         HttpSettings http = HttpSettings.from(bridgeConfig.http(), System.getenv());
         ProgressLine progress = new ProgressLine();

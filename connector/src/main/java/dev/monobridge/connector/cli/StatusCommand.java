@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import org.bson.BsonDocument;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 
@@ -22,18 +21,27 @@ import picocli.CommandLine.Mixin;
 /** What the bridge has written: documents per projection, remembered rows, dead letters. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show documents per projection, definition versions, rebuilds, remembered rows and dead letters.")
-final class StatusCommand implements Callable<Integer> {
+final class StatusCommand implements Callable<Integer>, Connects {
 
     @Mixin
     private ConfigOption config;
+
+    private ConnectionTargets targets = ConnectionTargets.NONE;
+
+    @Override
+    public ConnectionTargets targets() {
+        return targets;
+    }
 
     @Override
     public Integer call() {
         BridgeConfig bridgeConfig = config.read();
         List<ProjectionDefinition> projections = new ProjectionDefinitionReader().readDirectory(bridgeConfig.projectionsDirectory());
+        targets = ConnectionTargets.mongoOf(bridgeConfig, System.getenv());
         String uri = new Secrets(System.getenv()).mongoUri(bridgeConfig.mongo().uriEnv(), bridgeConfig.mongo().uri());
-        try (MongoClient client = MongoClients.create(uri)) {
+        try (MongoClient client = OneShotMongo.connect(uri)) {
             MongoDatabase database = client.getDatabase(bridgeConfig.mongo().database());
+            OneShotMongo.ping(database); // before the table's heading, so that a MongoDB that is down prints one line only
             MongoDefinitions stored = new MongoDefinitions(database);
             MongoRebuildRequests rebuilds = new MongoRebuildRequests(database);
             System.out.printf("%-20s %-22s %10s  %-34s %s%n", "projection", "collection", "documents", "last source position", "version");

@@ -3,6 +3,7 @@ package dev.monobridge.connector.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import com.mongodb.client.MongoClient;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -20,23 +21,31 @@ import picocli.CommandLine.Spec;
 
 /** Checks the settings and the projection definitions, as start-up does, without starting anything. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check bridge.yaml and every projection definition; with a source connection, against its schema too.")
-final class ValidateCommand implements Callable<Integer> {
+        description = "Check bridge.yaml and every projection definition; unless --offline, against the source's schema too, and that MongoDB answers.")
+final class ValidateCommand implements Callable<Integer>, Connects {
 
     @Mixin
     private ConfigOption config;
 
-    @Option(names = "--offline", description = "Do not connect to the source: check the files only.")
+    @Option(names = "--offline", description = "Do not connect to the source or MongoDB: check the files only.")
     private boolean offline;
 
     @Spec
     private CommandSpec spec;
+
+    private ConnectionTargets targets = ConnectionTargets.NONE;
+
+    @Override
+    public ConnectionTargets targets() {
+        return targets;
+    }
 
     @Override
     public Integer call() {
         BridgeConfig bridgeConfig = config.read();
         List<ProjectionDefinition> projections = new ProjectionDefinitionReader().readDirectory(bridgeConfig.projectionsDirectory());
         if (!offline) {
+            targets = ConnectionTargets.of(bridgeConfig, System.getenv());
             BridgeOptions options = BridgeOptionsFactory.from(bridgeConfig, System.getenv());
             HikariConfig pool = new HikariConfig();
             pool.setJdbcUrl(options.source().jdbcUrl());
@@ -46,10 +55,13 @@ final class ValidateCommand implements Callable<Integer> {
             try (HikariDataSource dataSource = new HikariDataSource(pool)) {
                 DefinitionValidator.validate(projections, new JdbcSourceSchema(dataSource));
             }
+            try (MongoClient mongo = OneShotMongo.connect(options.mongoUri())) {
+                OneShotMongo.ping(mongo.getDatabase(options.mongoDatabase()));
+            }
         }
         spec.commandLine().getOut().printf("OK: %s and %d projection definitions (%s)%s%n", config.file, projections.size(),
                 String.join(", ", projections.stream().map(ProjectionDefinition::name).toList()),
-                offline ? ", files only" : ", checked against the source schema");
+                offline ? ", files only" : ", checked against the source schema; MongoDB answers");
         return 0;
     }
 }

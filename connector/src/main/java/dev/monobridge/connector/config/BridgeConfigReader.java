@@ -2,12 +2,15 @@ package dev.monobridge.connector.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.monobridge.projector.definition.ConfigException;
+import dev.monobridge.projector.definition.ConfigProblem;
 import dev.monobridge.projector.definition.Problems;
 import dev.monobridge.projector.definition.YamlNode;
 
@@ -21,9 +24,17 @@ public final class BridgeConfigReader {
         Problems problems = new Problems();
         Map<String, String> values = new HashMap<>();
         Map<String, Integer> lines = new HashMap<>();
-        YamlNode.parse(file, problems).ifPresent(root -> collect(root, values, lines, problems));
+        Optional<YamlNode> root = YamlNode.parse(file, problems);
+        if (root.isEmpty()) {
+            // Unreadable or not YAML: every key would be "missing" too, which would only hide the cause.
+            problems.throwIfAny();
+        }
+        root.ifPresent(node -> collect(node, values, lines, problems));
         BridgeConfig config = build(file.toString(), values, lines, problems);
-        problems.throwIfAny();
+        if (!problems.isEmpty()) {
+            // In the order of the file, which is the order a person fixes them in.
+            throw new ConfigException(problems.list().stream().sorted(Comparator.comparingInt(ConfigProblem::line)).toList());
+        }
         return config;
     }
 
@@ -42,10 +53,9 @@ public final class BridgeConfigReader {
             YamlNode.rejectUnknownKeys(node, entries, names, "section '" + section + "'", problems);
             entries.forEach((name, value) -> {
                 if (names.contains(name)) {
-                    value.text("'" + section + "." + name + "'", problems).ifPresent(text -> {
-                        values.put(section + "." + name, text);
-                        lines.put(section + "." + name, value.line());
-                    });
+                    // The line is kept even when the value is not a single one: the key is there, and reported.
+                    lines.put(section + "." + name, value.line());
+                    value.text("'" + section + "." + name + "'", problems).ifPresent(text -> values.put(section + "." + name, text));
                 }
             });
         });
@@ -60,14 +70,8 @@ public final class BridgeConfigReader {
                 r.text(Settings.SOURCE_SLOT), r.text(Settings.SOURCE_PUBLICATION), r.text(Settings.SOURCE_PUBLICATION_AUTOCREATE),
                 r.text(Settings.SOURCE_SNAPSHOT_MODE),
                 Duration.ofMillis(r.integer(Settings.SOURCE_POLL_INTERVAL_MS)), r.integer(Settings.SOURCE_MAX_BATCH_SIZE));
-        r.oneOf(Settings.SOURCE_SNAPSHOT_MODE, source.snapshotMode(), Set.of("initial", "no_data", "always", "when_needed"));
-        r.oneOf(Settings.SOURCE_PUBLICATION_AUTOCREATE, source.publicationAutocreate(), Set.of("filtered", "disabled"));
         BridgeConfig.Mongo mongo = new BridgeConfig.Mongo(r.text(Settings.MONGO_URI_ENV), r.text(Settings.MONGO_URI),
                 r.text(Settings.MONGO_DATABASE));
-        if (mongo.uri() != null && mongo.uri().matches("mongodb(\\+srv)?://[^/@]*:[^/@]*@.*")) {
-            problems.add(file, r.line(Settings.MONGO_URI), "'mongo.uri' contains a password: put the URI in the environment "
-                    + "variable named by 'mongo.uri-env' instead");
-        }
         return new BridgeConfig(source, mongo,
                 path(r.text(Settings.OFFSETS_FILE)),
                 Duration.ofMillis(r.integer(Settings.OFFSETS_FLUSH_INTERVAL_MS)),
@@ -77,13 +81,8 @@ public final class BridgeConfigReader {
     }
 
     private static BridgeConfig.Http http(Reader r) {
-        int port = r.integer(Settings.HTTP_PORT);
-        if (port > 65535) {
-            r.problems().add(r.file(), r.line(Settings.HTTP_PORT), "'" + Settings.HTTP_PORT.key() + "' is '" + port
-                    + "', expected a port from 1 to 65535, or 0 to turn the HTTP server off");
-        }
         String tokensFile = r.text(Settings.HTTP_TOKENS_FILE);
-        return new BridgeConfig.Http(port, r.text(Settings.HTTP_BIND_ADDRESS),
+        return new BridgeConfig.Http(r.integer(Settings.HTTP_PORT), r.text(Settings.HTTP_BIND_ADDRESS),
                 tokensFile == null || tokensFile.isBlank() ? null : Path.of(tokensFile),
                 r.text(Settings.HTTP_ADMIN_TOKEN_SHA256_ENV), r.text(Settings.HTTP_METRICS_TOKEN_SHA256_ENV),
                 r.integer(Settings.HTTP_MAX_PAGE_SIZE),
@@ -95,47 +94,32 @@ public final class BridgeConfigReader {
         return path == null ? null : Path.of(path);
     }
 
-    /** Reads typed values, reporting each bad one. */
+    /**
+     * Reads typed values: a value from the file passes its key's check or is reported at its line; a
+     * default is the code's own and needs none.
+     */
     private record Reader(String file, Map<String, String> values, Map<String, Integer> lines, Problems problems) {
 
-        int line(Setting setting) {
-            return lines.getOrDefault(setting.key(), 0);
-        }
-
         String text(Setting setting) {
-            Optional<String> value = Optional.ofNullable(values.get(setting.key())).or(setting::defaultText);
-            if (value.isEmpty()) {
-                problems.add(file, 0, "missing '" + setting.key() + "': " + setting.description());
-                return null;
+            String value = values.get(setting.key());
+            if (value == null && lines.containsKey(setting.key())) {
+                return null; // present, but a list or a mapping: already reported at its line
             }
-            return value.get();
+            if (value == null) {
+                return setting.defaultText().orElseGet(() -> {
+                    problems.add(file, 0, "missing '" + setting.key() + "': " + setting.description());
+                    return null;
+                });
+            }
+            Optional<String> problem = setting.problem(value);
+            problem.ifPresent(p -> problems.add(file, lines.getOrDefault(setting.key(), 0), p));
+            return problem.isEmpty() ? value : null;
         }
 
-        void oneOf(Setting setting, String value, Set<String> allowed) {
-            if (value != null && !allowed.contains(value)) {
-                problems.add(file, line(setting), "'" + setting.key() + "' is '" + value + "', expected one of "
-                        + String.join(", ", new java.util.TreeSet<>(allowed)));
-            }
-        }
-
+        /** The value, or 0 when it is missing or bad (and reported), so that reading goes on. */
         int integer(Setting setting) {
             String text = text(setting);
-            if (text == null) {
-                return 0;
-            }
-            int min = setting.type() == Setting.Type.NON_NEGATIVE_INT ? 0 : 1;
-            int max = setting.type() == Setting.Type.PORT ? 65535 : Integer.MAX_VALUE;
-            try {
-                int value = Integer.parseInt(text.trim());
-                if (value >= min && value <= max) {
-                    return value;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            problems.add(file, line(setting), "'" + setting.key() + "' is '" + text + "', expected a whole number from "
-                    + min + " to " + max);
-            return 0;
+            return text == null ? 0 : Integer.parseInt(text.strip());
         }
     }
 }

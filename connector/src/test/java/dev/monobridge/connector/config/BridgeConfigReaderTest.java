@@ -28,6 +28,13 @@ class BridgeConfigReaderTest {
     }
 
     @Test
+    void theDockerComposeBridgeYamlIsValid() {
+        BridgeConfig config = new BridgeConfigReader().read(Path.of("../docker/bridge.yaml"));
+
+        assertThat(config.source().slot()).isEqualTo("monobridge");
+    }
+
+    @Test
     void unsetKeysTakeTheirDefaults() throws IOException {
         BridgeConfig config = new BridgeConfigReader().read(write("source:\n  database: legacy\n  user: bridge\n"));
 
@@ -65,6 +72,122 @@ class BridgeConfigReaderTest {
         assertThat(error.problems()).anyMatch(p -> p.message().equals("missing 'source.user': " + Settings.SOURCE_USER.description()));
         assertThat(error.problems()).anyMatch(p -> p.message().contains("did you mean 'slot'?"));
         assertThat(error.getMessage()).doesNotContain("secret");
+    }
+
+    @Test
+    void aPortIsToldTheRangeThatTheKeyReallyTakes() throws IOException {
+        Path file = write("source:\n  database: legacy\n  user: bridge\n  port: 0\nhttp:\n  port: -1\n");
+
+        ConfigException error = catchThrowableOfType(ConfigException.class, () -> new BridgeConfigReader().read(file));
+
+        assertThat(error.problems()).extracting(ConfigProblem::toString).containsExactly(
+                file + ":4: 'source.port' is '0', expected a port from 1 to 65535",
+                file + ":6: 'http.port' is '-1', expected a port from 1 to 65535, or 0 to turn the HTTP server off");
+    }
+
+    @Test
+    void aPortAbove65535IsAProblemAtItsLine() throws IOException {
+        Path file = write("source:\n  database: legacy\n  user: bridge\nhttp:\n  port: 70000\n");
+
+        ConfigException error = catchThrowableOfType(ConfigException.class, () -> new BridgeConfigReader().read(file));
+
+        assertThat(error.problems()).extracting(ConfigProblem::line).containsExactly(5);
+    }
+
+    @Test
+    void anEmptyRequiredValueIsAProblemAtItsLine() throws IOException {
+        Path file = write("source:\n  database:\n  user: \"  \"\n");
+
+        ConfigException error = catchThrowableOfType(ConfigException.class, () -> new BridgeConfigReader().read(file));
+
+        assertThat(error.problems()).extracting(ConfigProblem::toString).containsExactly(
+                file + ":2: 'source.database' is empty: name the database to capture",
+                file + ":3: 'source.user' is empty: name the user the bridge logs in as");
+    }
+
+    @Test
+    void aMongoUriTheDriverCannotReadIsAProblemAtItsLine() throws IOException {
+        Path file = write("source:\n  database: legacy\n  user: bridge\nmongo:\n  uri: not-a-uri\n");
+
+        ConfigException error = catchThrowableOfType(ConfigException.class, () -> new BridgeConfigReader().read(file));
+
+        assertThat(error.problems()).extracting(ConfigProblem::toString).containsExactly(file + ":5: 'mongo.uri' is not a "
+                + "MongoDB connection string: The connection string is invalid. Connection strings must start with either "
+                + "'mongodb://' or 'mongodb+srv://");
+    }
+
+    @Test
+    void aBadMongoUriIsReportedWithoutItsCredentials() throws IOException {
+        Path file = write("source:\n  database: legacy\n  user: bridge\nmongo:\n  uri: mongodb://admin:s3cret@db:notaport\n");
+
+        ConfigException error = catchThrowableOfType(ConfigException.class, () -> new BridgeConfigReader().read(file));
+
+        assertThat(error.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.line()).isEqualTo(5);
+            assertThat(problem.message()).startsWith("'mongo.uri' is not a MongoDB connection string: ");
+        });
+        assertThat(error.getMessage()).doesNotContain("s3cret").doesNotContain("admin");
+    }
+
+    @Test
+    void aSlotNamePostgresqlWouldRefuseIsAProblemAtItsLine() throws IOException {
+        Path file = write("source:\n  database: legacy\n  user: bridge\n  slot: Mono-Bridge\n");
+
+        ConfigException error = catchThrowableOfType(ConfigException.class, () -> new BridgeConfigReader().read(file));
+
+        assertThat(error.problems()).extracting(ConfigProblem::toString).containsExactly(file + ":4: 'source.slot' is "
+                + "'Mono-Bridge', expected a replication slot name: lower-case letters, digits and '_', at most 63 of them");
+    }
+
+    @Test
+    void numbersBeyondTheKeysRangeAreProblemsNotOverflows() throws IOException {
+        Path file = write("""
+                source:
+                  database: legacy
+                  user: bridge
+                  max-batch-size: 2147483647
+                  poll-interval-ms: 99999999999999999999
+                http:
+                  ready-max-slot-lag-mb: 1.5
+                """);
+
+        ConfigException error = catchThrowableOfType(ConfigException.class, () -> new BridgeConfigReader().read(file));
+
+        assertThat(error.problems()).extracting(ConfigProblem::line).containsExactly(4, 5, 7);
+    }
+
+    @Test
+    void problemsAreListedInTheOrderOfTheFile() throws IOException {
+        Path file = write("http:\n  port: -1\nsource:\n  port: x\n  database: legacy\n  user: bridge\n");
+
+        ConfigException error = catchThrowableOfType(ConfigException.class, () -> new BridgeConfigReader().read(file));
+
+        assertThat(error.problems()).extracting(ConfigProblem::line).containsExactly(2, 4);
+    }
+
+    @Test
+    void aFileThatIsNotYamlIsOneProblemNotAListOfMissingKeys() throws IOException {
+        Path file = write("source:\n  database: [legacy\n  user: bridge\n");
+
+        ConfigException error = catchThrowableOfType(ConfigException.class, () -> new BridgeConfigReader().read(file));
+
+        assertThat(error.problems()).singleElement().satisfies(problem -> assertThat(problem.message()).startsWith("not valid YAML"));
+    }
+
+    @Test
+    void aRequiredKeyWithAListForAValueIsOneProblemNotAlsoMissing() throws IOException {
+        Path file = write("source:\n  database: [a, b]\n  user: bridge\n");
+
+        ConfigException error = catchThrowableOfType(ConfigException.class, () -> new BridgeConfigReader().read(file));
+
+        assertThat(error.problems()).extracting(ConfigProblem::toString)
+                .containsExactly(file + ":2: 'source.database' must be a single value, not a list");
+    }
+
+    @Test
+    void everyDefaultPassesItsOwnKeysCheck() {
+        assertThat(Settings.ALL).filteredOn(setting -> !setting.isRequired())
+                .allSatisfy(setting -> assertThat(setting.problem(setting.defaultValue())).as(setting.key()).isEmpty());
     }
 
     @Test
