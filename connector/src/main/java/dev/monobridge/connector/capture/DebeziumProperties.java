@@ -33,6 +33,8 @@ final class DebeziumProperties {
         // column is noticed.
         p.setProperty("decimal.handling.mode", "string");
         p.setProperty("column.propagate.source.type", ".*");
+        // Intervals as ISO 8601 text (P1Y2M3DT4H5M6.789S), exact; the default counts a month as 30.4375 days.
+        p.setProperty("interval.handling.mode", "string");
         // Truncates are dropped silently unless no operation is skipped.
         p.setProperty("skipped.operations", "none");
         p.setProperty("poll.interval.ms", Long.toString(source.pollInterval().toMillis()));

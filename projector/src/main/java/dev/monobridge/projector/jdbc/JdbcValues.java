@@ -9,12 +9,18 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.monobridge.projector.change.InfiniteTimes;
 import dev.monobridge.projector.change.JsonColumns;
@@ -88,6 +94,16 @@ final class JdbcValues {
                 return BigDecimal.valueOf((Double) value).setScale(MONEY_SCALE, RoundingMode.UNNECESSARY);
             case "json", "jsonb":
                 return JsonColumns.parse(value.toString());
+            case "time":
+                return microsOfDay(rs.getString(column));
+            case "timetz":
+                // As Debezium sends it: the time in UTC, ISO text, 11:14:15Z.
+                return OffsetTime.parse(rs.getString(column), PG_TIMETZ).withOffsetSameInstant(ZoneOffset.UTC)
+                        .format(DateTimeFormatter.ISO_OFFSET_TIME);
+            case "interval":
+                return isoInterval(rs.getString(column));
+            case "bit", "varbit":
+                return bits(rs.getString(column));
             default:
                 break;
         }
@@ -98,6 +114,62 @@ final class JdbcValues {
         if (value instanceof UUID uuid) {
             return uuid.toString();
         }
+        if (value.getClass().getName().startsWith("org.postgresql.")) {
+            // inet, cidr, macaddr, xml and other driver objects: their text, as Debezium sends it.
+            return rs.getString(column);
+        }
         return value;
+    }
+
+    /** PostgreSQL's {@code timetz} text, 13:14:15.5+02 or +05:30. */
+    private static final DateTimeFormatter PG_TIMETZ = new DateTimeFormatterBuilder()
+            .appendPattern("HH:mm:ss")
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .appendOffset("+HH:mm", "Z")
+            .toFormatter();
+
+    /** Microseconds since midnight, as Debezium sends a {@code time}; {@code 24:00:00} included. */
+    private static long microsOfDay(String text) {
+        String[] parts = text.split(":");
+        BigDecimal seconds = new BigDecimal(parts[2]);
+        return (Long.parseLong(parts[0]) * 3600 + Long.parseLong(parts[1]) * 60) * 1_000_000L
+                + seconds.movePointRight(6).longValueExact();
+    }
+
+    /** PostgreSQL's default interval output: {@code 1 year 2 mons 3 days 04:05:06.789}, {@code -1 days}. */
+    private static final Pattern PG_INTERVAL = Pattern.compile(
+            "(?:(-?\\d+) years? ?)?(?:(-?\\d+) mons? ?)?(?:(-?\\d+) days? ?)?(?:(-?)(\\d+):(\\d+):(\\d+(?:\\.\\d+)?))?");
+
+    /**
+     * ISO 8601, as Debezium's {@code interval.handling.mode=string} sends it: P1Y2M3DT4H5M6.789S. Read
+     * from PostgreSQL's text (the default IntervalStyle) so that this adapter needs no driver classes.
+     */
+    private static String isoInterval(String text) {
+        Matcher m = PG_INTERVAL.matcher(text.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not an interval in PostgreSQL's default style");
+        }
+        String sign = m.group(4) == null ? "" : m.group(4);
+        BigDecimal seconds = m.group(7) == null ? BigDecimal.ZERO : new BigDecimal(sign + m.group(7)).stripTrailingZeros();
+        return "P" + number(m.group(1)) + "Y" + number(m.group(2)) + "M" + number(m.group(3)) + "DT"
+                + (m.group(5) == null ? 0 : Long.parseLong(sign + m.group(5))) + "H"
+                + (m.group(6) == null ? 0 : Long.parseLong(sign + m.group(6))) + "M"
+                + (seconds.signum() == 0 ? "0" : seconds.toPlainString()) + "S";
+    }
+
+    private static long number(String group) {
+        return group == null ? 0 : Long.parseLong(group);
+    }
+
+    /**
+     * A bit string as Debezium sends it: {@code BitSet.toByteArray()} of the bits, bit 0 the last
+     * character, so little-endian and without trailing zero bytes (B'000' is no bytes at all).
+     */
+    private static byte[] bits(String text) {
+        java.util.BitSet bits = new java.util.BitSet(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            bits.set(i, text.charAt(text.length() - 1 - i) == '1');
+        }
+        return bits.toByteArray();
     }
 }
