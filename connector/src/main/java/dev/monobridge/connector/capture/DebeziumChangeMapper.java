@@ -55,7 +55,7 @@ public final class DebeziumChangeMapper {
         try {
             return read(record, envelope);
         } catch (UnreadableRecordException e) {
-            throw e.origin() == null ? withOrigin(e.getMessage(), e, record, envelope) : e;
+            throw e.knowsOrigin() ? e : withOrigin(e.getMessage(), e, record, envelope);
         } catch (RuntimeException e) {
             throw withOrigin("cannot read the change event on " + record.topic() + ": " + e, e, record, envelope);
         }

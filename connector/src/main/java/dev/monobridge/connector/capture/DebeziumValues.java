@@ -46,14 +46,14 @@ final class DebeziumValues {
     /**
      * PgJDBC's stand-ins for {@code 'infinity'} and {@code '-infinity'} timestamps
      * ({@code PGStatement.DATE_POSITIVE_INFINITY} and {@code DATE_NEGATIVE_INFINITY}), which Debezium
-     * 3.6.1 passes on unchanged as microseconds (seen in {@code InfiniteValuesIT}).
+     * 3.6.1 passes on unchanged as microseconds (checked by {@code TypeMappingIT}).
      */
     static final long TIMESTAMP_INFINITY = 9_223_372_036_825_200_000L;
     static final long TIMESTAMP_MINUS_INFINITY = -9_223_372_036_832_400_000L;
 
     /**
      * Debezium 3.6.1 sends infinite dates as day counts no real date has (overflows of PgJDBC's
-     * stand-ins), and different ones in the snapshot and in the stream: seen in {@code InfiniteValuesIT}.
+     * stand-ins), and different ones in the snapshot and in the stream: checked by {@code TypeMappingIT}.
      */
     private static final Set<Long> DATE_INFINITY = Set.of(-622_191_234L, -2_147_472_692L);
     private static final Set<Long> DATE_MINUS_INFINITY = Set.of(-625_821_272L, -2_147_472_691L);

@@ -38,8 +38,8 @@ final class UnreadableRecordException extends RuntimeException {
         return position;
     }
 
-    /** Whether anything of the origin is known. */
-    Object origin() {
-        return table != null ? table : position;
+    /** Whether any of the origin (table, key, position) is known. */
+    boolean knowsOrigin() {
+        return table != null || key != null || position != null;
     }
 }

@@ -18,7 +18,7 @@ import dev.monobridge.projector.change.Unconvertible;
 
 /**
  * Column values as Debezium 3.6.1 sends them (the values were seen against a real PostgreSQL 17 in
- * {@code PoisonValuesIT}), and the projector's value for each.
+ * {@code TypeMappingIT} and {@code PoisonValuesIT}), and the projector's value for each.
  */
 class DebeziumValuesTest {
 

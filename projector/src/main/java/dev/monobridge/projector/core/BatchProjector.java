@@ -257,13 +257,14 @@ public final class BatchProjector {
          */
         private Map<String, Object> remembered(String table, RowState previous, Map<String, Object> values) {
             Set<String> columns = plan.columnsRead(table);
+            int depth = deepestLevel(table);
             Map<String, Object> remembered = new LinkedHashMap<>();
             for (Map.Entry<String, Object> column : values.entrySet()) {
                 String name = column.getKey();
                 if (!columns.contains(name)) {
                     continue;
                 }
-                StorableValues.check(table, name, column.getValue(), deepestLevel(table));
+                StorableValues.check(table, name, column.getValue(), depth);
                 if (column.getValue() == Unavailable.VALUE) {
                     if (previous != null && previous.values().containsKey(name)) {
                         remembered.put(name, previous.values().get(name));
