@@ -115,7 +115,7 @@ final class DebeziumValues {
                 case "io.debezium.time.Timestamp":
                     return infinite((Long) value, () -> Instant.ofEpochMilli((Long) value));
                 case "io.debezium.time.MicroTimestamp":
-                    return infinite((Long) value, () -> micros((Long) value));
+                    return infinite((Long) value, () -> micros(checkedMicros((Long) value)));
                 case "io.debezium.time.NanoTimestamp":
                     return infinite((Long) value, () -> Instant.ofEpochSecond(0, (Long) value));
                 case "io.debezium.time.ZonedTimestamp":
@@ -205,6 +205,21 @@ final class DebeziumValues {
             throw new IllegalArgumentException("day " + epochDay + " lies before PostgreSQL's first date, so it is not one Debezium read faithfully");
         }
         return LocalDate.ofEpochDay(epochDay);
+    }
+
+    /**
+     * PostgreSQL's first timestamp, 4713 BC, in microseconds since 1970 (with a margin). Debezium 3.6.1
+     * overflows on timestamps near PostgreSQL's last one (294276 AD) and sends a value far before this:
+     * a wrong date, so the column is unconvertible rather than silently wrong.
+     */
+    private static final long FIRST_POSTGRES_MICROS = -211_000_000_000_000_000L;
+
+    private static long checkedMicros(long micros) {
+        if (micros < FIRST_POSTGRES_MICROS) {
+            throw new IllegalArgumentException(micros + " microseconds lies before PostgreSQL's first timestamp: "
+                    + "Debezium overflowed on a timestamp near 294276 AD");
+        }
+        return micros;
     }
 
     private static Instant micros(long micros) {

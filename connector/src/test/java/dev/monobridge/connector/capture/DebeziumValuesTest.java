@@ -37,6 +37,16 @@ class DebeziumValuesTest {
     }
 
     @Test
+    void aTimestampDebeziumOverflowedOnIsUnconvertibleNotSilentlyWrong() {
+        Schema row = SchemaBuilder.struct().field("id", Schema.INT64_SCHEMA).field("at", MICRO_TIMESTAMP).build();
+
+        // '294276-12-31 23:59:59.999999', as Debezium 3.6.1 sends it.
+        Object at = DebeziumValues.row(new Struct(row).put("id", 1L).put("at", -9_223_372_036_853_775_810L)).get("at");
+
+        assertThat(at).isInstanceOfSatisfying(Unconvertible.class, marker -> assertThat(marker.reason()).contains("overflowed"));
+    }
+
+    @Test
     void infiniteDatesBecomeTheTextsPostgresPrintsFromTheSnapshotAndFromTheStream() {
         assertThat(DebeziumValues.value(DATE, -622_191_234)).isEqualTo("infinity");
         assertThat(DebeziumValues.value(DATE, -2_147_472_692)).isEqualTo("infinity");
