@@ -93,8 +93,8 @@ public final class DebeziumCapture implements AutoCloseable {
             try {
                 changes.addAll(mapper.map(record));
             } catch (UnreadableRecordException e) {
-                LOG.warn("Unreadable record on {}: {}", record.topic(), e.getMessage());
-                unreadable.add(DeadLetter.unreadable(String.valueOf(record), e.getMessage()));
+                LOG.warn("Unreadable record on {} at {}: {}", record.topic(), e.position(), e.getMessage());
+                unreadable.add(DeadLetter.unreadable(String.valueOf(record), e.getMessage(), e.table(), e.key(), e.position()));
             }
         }
         sink.accept(changes, unreadable);

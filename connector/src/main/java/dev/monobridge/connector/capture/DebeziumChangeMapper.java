@@ -6,12 +6,12 @@ import java.util.List;
 
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.errors.DataException;
 
 import dev.monobridge.projector.change.Change;
 import dev.monobridge.projector.change.Op;
 import dev.monobridge.projector.change.RowKey;
 import dev.monobridge.projector.change.SourcePosition;
+import dev.monobridge.projector.change.Unconvertible;
 
 /**
  * The one place where Debezium's change-event envelope becomes the projector's {@link Change}. It
@@ -34,10 +34,15 @@ import dev.monobridge.projector.change.SourcePosition;
 public final class DebeziumChangeMapper {
 
     private final PostgresPositions positions = new PostgresPositions();
+    private final DebeziumColumnTypes columnTypes = new DebeziumColumnTypes();
 
     /**
      * The changes the record carries: usually one; none for a tombstone or a message; two for the last
      * snapshot record of a table (the row, then the end of that table's snapshot).
+     *
+     * @throws UnreadableRecordException for any record that cannot be read as a change, whatever the
+     *         cause: one record must never stop capture. It says what it could still read of the
+     *         record's origin (table, key, position), for the dead letter.
      */
     public List<Change> map(ConnectRecord<?> record) {
         if (record.value() == null) {
@@ -45,18 +50,41 @@ public final class DebeziumChangeMapper {
         }
         if (!(record.value() instanceof Struct envelope)) {
             throw new UnreadableRecordException("not a Debezium change event: the value is a "
-                    + record.value().getClass().getName());
+                    + record.value().getClass().getName(), null, null, null);
         }
         try {
             return read(record, envelope);
-        } catch (DataException | ClassCastException | IllegalArgumentException | NullPointerException e) {
-            throw new UnreadableRecordException("cannot read the change event on " + record.topic() + ": " + e.getMessage(), e);
+        } catch (UnreadableRecordException e) {
+            throw e.knowsOrigin() ? e : withOrigin(e.getMessage(), e, record, envelope);
+        } catch (RuntimeException e) {
+            throw withOrigin("cannot read the change event on " + record.topic() + ": " + e, e, record, envelope);
         }
+    }
+
+    /** The failure with as much of the record's origin as can still be read; each part may be missing. */
+    private UnreadableRecordException withOrigin(String reason, RuntimeException cause, ConnectRecord<?> record, Struct envelope) {
+        String table = null;
+        SourcePosition position = null;
+        RowKey key = null;
+        try {
+            Struct source = envelope.getStruct("source");
+            table = source.getString("schema") + "." + source.getString("table");
+            position = positions.of(source, Op.fromCode(envelope.getString("op")));
+        } catch (RuntimeException unreadable) {
+            // Reported as missing: the reason already says what was wrong with the record.
+        }
+        try {
+            key = record.key() instanceof Struct struct ? new RowKey(DebeziumValues.row(struct)) : null;
+        } catch (RuntimeException unreadable) {
+            // As above.
+        }
+        return new UnreadableRecordException(reason, cause, table, key, position);
     }
 
     private List<Change> read(ConnectRecord<?> record, Struct envelope) {
         if (envelope.schema().field("op") == null) {
-            throw new UnreadableRecordException("not a Debezium change event: no 'op' field in " + envelope.schema().name());
+            throw new UnreadableRecordException("not a Debezium change event: no 'op' field in " + envelope.schema().name(),
+                    null, null, null);
         }
         String code = envelope.getString("op");
         if ("m".equals(code)) {
@@ -72,9 +100,12 @@ public final class DebeziumChangeMapper {
         if (op == Op.TRUNCATE) {
             return List.of(new Change(table, op, null, null, null, position, commitTime, transaction));
         }
+        RowKey key = key(record, table, position);
         Map<String, Object> before = DebeziumValues.row(envelope.getStruct("before"));
-        Map<String, Object> after = op == Op.DELETE ? null : DebeziumValues.row(envelope.getStruct("after"));
-        Change change = new Change(table, op, key(record, table), before, after, position, commitTime, transaction);
+        Struct afterStruct = op == Op.DELETE ? null : envelope.getStruct("after");
+        Map<String, Object> after = DebeziumValues.row(afterStruct);
+        Map<String, String> types = afterStruct == null ? null : columnTypes.of(table, afterStruct.schema());
+        Change change = new Change(table, op, key, before, after, position, commitTime, transaction, types);
         return switch (snapshotMark(source)) {
             case "last_in_data_collection" -> List.of(change,
                     new Change(table, Op.SNAPSHOT_END, null, null, null, position, commitTime, transaction));
@@ -91,14 +122,22 @@ public final class DebeziumChangeMapper {
         return mark == null ? "false" : mark.toString();
     }
 
-    private static RowKey key(ConnectRecord<?> record, String table) {
+    private static RowKey key(ConnectRecord<?> record, String table, SourcePosition position) {
         if (!(record.key() instanceof Struct key)) {
             // Debezium sends no key for a table without a primary key: such a row has no identity
             // that a later update or delete could be matched to.
             throw new UnreadableRecordException("table " + table + " has no primary key (no record key); "
-                    + "give it one, or set REPLICA IDENTITY and a message.key.columns mapping");
+                    + "give it one, or set REPLICA IDENTITY and a message.key.columns mapping", table, null, position);
         }
-        return new RowKey(DebeziumValues.row(key));
+        Map<String, Object> columns = DebeziumValues.row(key);
+        for (Map.Entry<String, Object> column : columns.entrySet()) {
+            if (column.getValue() instanceof Unconvertible unconvertible) {
+                // A key identifies the row in every document and state: it cannot stand in for itself.
+                throw new UnreadableRecordException("key column " + table + "." + column.getKey() + ": "
+                        + unconvertible.reason(), table, null, position);
+            }
+        }
+        return new RowKey(columns);
     }
 
     private static Instant commitTime(Struct source) {

@@ -27,8 +27,14 @@ final class DebeziumProperties {
         p.setProperty("database.password", source.password());
         p.setProperty("table.include.list", String.join(",", source.tables()));
         p.setProperty("snapshot.mode", source.snapshotMode());
-        // Decimals stay exact (BigDecimal), never base64 bytes or doubles.
-        p.setProperty("decimal.handling.mode", "precise");
+        // Decimals arrive as their exact text (scale kept: 2.50 stays 2.50), never base64 bytes or
+        // doubles; 'precise' would turn a numeric NaN or infinity into a silent null. The source type
+        // on every field is how a decimal's text is told from a text column's, and how a retyped
+        // column is noticed.
+        p.setProperty("decimal.handling.mode", "string");
+        p.setProperty("column.propagate.source.type", ".*");
+        // Intervals as ISO 8601 text (P1Y2M3DT4H5M6.789S), exact; the default counts a month as 30.4375 days.
+        p.setProperty("interval.handling.mode", "string");
         // Truncates are dropped silently unless no operation is skipped.
         p.setProperty("skipped.operations", "none");
         p.setProperty("poll.interval.ms", Long.toString(source.pollInterval().toMillis()));

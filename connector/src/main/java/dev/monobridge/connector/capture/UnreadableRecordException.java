@@ -1,15 +1,45 @@
 package dev.monobridge.connector.capture;
 
-/** A Debezium record that cannot be read as a change: it goes to the dead letters with this reason. */
+import dev.monobridge.projector.change.RowKey;
+import dev.monobridge.projector.change.SourcePosition;
+
+/**
+ * A Debezium record that cannot be read as a change: it goes to the dead letters with this reason and
+ * whatever of its origin could be read (each part {@code null} when it could not).
+ */
 final class UnreadableRecordException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    UnreadableRecordException(String message) {
-        super(message);
+    private final transient String table;
+    private final transient RowKey key;
+    private final transient SourcePosition position;
+
+    UnreadableRecordException(String message, String table, RowKey key, SourcePosition position) {
+        this(message, null, table, key, position);
     }
 
-    UnreadableRecordException(String message, Throwable cause) {
+    UnreadableRecordException(String message, Throwable cause, String table, RowKey key, SourcePosition position) {
         super(message, cause);
+        this.table = table;
+        this.key = key;
+        this.position = position;
+    }
+
+    String table() {
+        return table;
+    }
+
+    RowKey key() {
+        return key;
+    }
+
+    SourcePosition position() {
+        return position;
+    }
+
+    /** Whether any of the origin (table, key, position) is known. */
+    boolean knowsOrigin() {
+        return table != null || key != null || position != null;
     }
 }

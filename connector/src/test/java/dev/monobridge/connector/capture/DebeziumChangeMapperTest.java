@@ -170,6 +170,42 @@ class DebeziumChangeMapperTest {
     }
 
     @Test
+    void anyFailureReadingARecordIsUnreadableWithThePositionAndKeyThatCouldBeRead() {
+        // A timestamp column holding a string: Debezium never sends this, so reading it fails unforeseen.
+        Struct after = row(7, "2.50", "Kauto Star");
+        Struct envelope = ENVELOPE.create(after, source(100, 250, "[\"200\",\"250\"]"), COMMIT);
+        envelope.getStruct("source").put("ts_us", null).put("ts_ms", COMMIT.toEpochMilli());
+        SourceRecord broken = new SourceRecord(Map.of(), Map.of(), "monobridge.public.runner", null,
+                KEY, new Struct(KEY).put("id", 7L), ENVELOPE.schema(), envelope) {
+            @Override
+            public Object value() {
+                Struct value = (Struct) super.value();
+                value.getStruct("source").put("sequence", "not a sequence");
+                return value;
+            }
+        };
+
+        assertThatThrownBy(() -> mapper.map(broken))
+                .isInstanceOfSatisfying(UnreadableRecordException.class, e -> {
+                    assertThat(e.getMessage()).contains("cannot read the change event on monobridge.public.runner")
+                            .contains("unexpected sequence not a sequence");
+                    assertThat(e.table()).isEqualTo("public.runner");
+                    assertThat(e.key()).isEqualTo(RowKey.of("id", 7L));
+                });
+    }
+
+    @Test
+    void aPoisonValueInAColumnIsContainedToThatColumn() {
+        Struct after = row(7, "2.50", "Kauto Star").put("off_time", "not a time");
+
+        Change change = only(mapper.map(record(ENVELOPE.create(after, source(100, 250, "[\"200\",\"250\"]"), COMMIT))));
+
+        assertThat(change.after().get("name")).isEqualTo("Kauto Star");
+        assertThat(change.after().get("off_time")).isInstanceOf(dev.monobridge.projector.change.Unconvertible.class);
+        assertThat(change.columnTypes()).containsKeys("id", "name", "off_time");
+    }
+
+    @Test
     void aValueThatIsNotAChangeEventIsUnreadable() {
         SourceRecord heartbeat = new SourceRecord(Map.of(), Map.of(), "monobridge.heartbeat", null, null, null,
                 Schema.STRING_SCHEMA, "ping");

@@ -95,10 +95,48 @@ public final class SqlOracle {
     private static Comparator<Map<String, Object>> order(NodeDefinition node) {
         Comparator<Map<String, Object>> order = (a, b) -> 0;
         for (OrderBy by : node.orderBy()) {
-            Comparator<Comparable> values = by.descending() ? Comparator.reverseOrder() : Comparator.naturalOrder();
-            order = order.thenComparing(row -> (Comparable) row.get(by.column()), Comparator.nullsLast(values));
+            Comparator<Object> ascending = SqlOracle::compareValues;
+            Comparator<Object> values = by.descending() ? ascending.reversed() : ascending;
+            order = order.thenComparing(row -> row.get(by.column()), Comparator.nullsLast(values));
         }
         return order.thenComparing(row -> (Comparable) row.get(node.key()), Comparator.naturalOrder());
+    }
+
+    /**
+     * PostgreSQL's order. PgJDBC reads a numeric NaN or infinity as a Double and other numerics as
+     * BigDecimals, so numbers are compared by rank first: -Infinity, numbers, Infinity, NaN.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareValues(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            int rank = Integer.compare(numericRank(x), numericRank(y));
+            if (rank != 0 || numericRank(x) != 0) {
+                return rank;
+            }
+            return new java.math.BigDecimal(x.toString()).compareTo(new java.math.BigDecimal(y.toString()));
+        }
+        return ((Comparable) a).compareTo(b);
+    }
+
+    private static int numericRank(Number n) {
+        double d = n.doubleValue();
+        if (!(n instanceof Double || n instanceof Float)) {
+            return 0;
+        }
+        return Double.isNaN(d) ? 2 : d == Double.POSITIVE_INFINITY ? 1 : d == Double.NEGATIVE_INFINITY ? -1 : 0;
+    }
+
+    /**
+     * The documented faithful values of PostgreSQL's infinite times, written out here on purpose rather
+     * than taken from the projector: timestamps become the largest and smallest JavaScript dates
+     * (±8.64e15 ms), dates the texts PostgreSQL prints.
+     */
+    private static Object infinite(String type, String text) {
+        boolean positive = "infinity".equals(text);
+        if (type.equals("date")) {
+            return text;
+        }
+        return Instant.ofEpochMilli(positive ? 8_640_000_000_000_000L : -8_640_000_000_000_000L);
     }
 
     private static List<Map<String, Object>> rows(Connection connection, String sql, Object parameter, Instant asOf)
@@ -118,6 +156,14 @@ public final class SqlOracle {
                     Map<String, Object> row = new HashMap<>();
                     for (int i = 1; i <= metadata.getColumnCount(); i++) {
                         Object value = rs.getObject(i);
+                        String type = metadata.getColumnTypeName(i);
+                        if ((type.equals("timestamp") || type.equals("timestamptz") || type.equals("date"))
+                                && rs.getString(i) != null && rs.getString(i).endsWith("infinity")) {
+                            value = infinite(type, rs.getString(i));
+                        }
+                        if ((type.equals("json") || type.equals("jsonb")) && value != null) {
+                            value = Canonical.ofJson(rs.getString(i));
+                        }
                         // Compare instants, not Timestamp objects, and compare them at the millisecond
                         // precision documents have.
                         if (value instanceof java.sql.Timestamp timestamp) {

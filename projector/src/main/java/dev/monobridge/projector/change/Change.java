@@ -11,9 +11,11 @@ import java.util.Objects;
  * capture technology that produced it.
  *
  * <p>Column values are plain Java values: {@code String}, {@code Long}, {@code Double},
- * {@code java.math.BigDecimal} (decimals stay exact), {@code Boolean}, {@code java.time.Instant} for
- * timestamps, {@code java.time.LocalDate} for dates, {@code byte[]}, {@code Map} for JSON documents,
- * or {@link Unavailable#VALUE} for a column the source did not send.
+ * {@code java.math.BigDecimal} (decimals stay exact), {@link NonFiniteNumber} for a numeric NaN or
+ * infinity, {@code Boolean}, {@code java.time.Instant} for timestamps ({@link InfiniteTimes} for
+ * PostgreSQL's infinities), {@code java.time.LocalDate} for dates, {@code byte[]}, {@code Map} for JSON
+ * documents, {@link Unavailable#VALUE} for a column the source did not send, or {@link Unconvertible}
+ * for a value the capture could not convert.
  *
  * @param table      the qualified table name, {@code schema.table}
  * @param op         what happened
@@ -23,6 +25,9 @@ import java.util.Objects;
  * @param position   where the change sits in the source log
  * @param commitTime when the source transaction committed
  * @param txId       the source transaction's id, for tracing; may be {@code null}
+ * @param columnTypes every column the source table has, as the change event declares them, with its type
+ *                   name; {@code null} when the source does not say (then the images may be partial).
+ *                   This is how a mapped column renamed, dropped or retyped in the source is noticed.
  */
 public record Change(
         String table,
@@ -32,7 +37,14 @@ public record Change(
         Map<String, Object> after,
         SourcePosition position,
         Instant commitTime,
-        String txId) {
+        String txId,
+        Map<String, String> columnTypes) {
+
+    /** A change whose source does not declare the table's columns. */
+    public Change(String table, Op op, RowKey key, Map<String, Object> before, Map<String, Object> after,
+                  SourcePosition position, Instant commitTime, String txId) {
+        this(table, op, key, before, after, position, commitTime, txId, null);
+    }
 
     public Change {
         Objects.requireNonNull(table, "table");
@@ -49,6 +61,8 @@ public record Change(
         }
         before = before == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(before));
         after = after == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(after));
+        // Not copied: the capture shares one map among every change of a table with the same schema.
+        columnTypes = columnTypes == null ? null : Collections.unmodifiableMap(columnTypes);
     }
 
     @Override

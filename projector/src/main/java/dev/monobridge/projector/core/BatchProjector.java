@@ -71,6 +71,8 @@ public final class BatchProjector {
         for (Change change : changes) {
             try {
                 batch.apply(change);
+            } catch (UnprojectableException e) {
+                batch.deadLetters.add(DeadLetter.unprojectable(change, e.getMessage()));
             } catch (RuntimeException e) {
                 // One bad change must not stop the stream; it is recorded with its reason instead.
                 batch.deadLetters.add(DeadLetter.unprojectable(change, "cannot project: " + e));
@@ -105,7 +107,7 @@ public final class BatchProjector {
             DocumentRef ref = new DocumentRef(projection, normalizedKey(key));
             DocumentRenderer.Rendering rendering = renderer.render(ref, asOf);
             if (!rendering.fits()) {
-                deadLetters.add(overBudget(ref, rendering));
+                deadLetters.add(overBudget(ref, rendering, position));
             } else if (rendering.exists()) {
                 writes.add(new DocumentWrite.Replace(ref, rendering.content(),
                         new DocumentMeta(projection.name(), projection.version(), position, null)));
@@ -149,10 +151,10 @@ public final class BatchProjector {
         return unseen;
     }
 
-    private static DeadLetter overBudget(DocumentRef ref, DocumentRenderer.Rendering rendering) {
-        return new DeadLetter(ref.projection().name(), ref.documentId(), null,
+    private static DeadLetter overBudget(DocumentRef ref, DocumentRenderer.Rendering rendering, SourcePosition position) {
+        return DeadLetter.overBudget(ref, position,
                 "document needs " + rendering.bytes() + " bytes even with every list emptied, over max-bytes "
-                        + ref.projection().maxBytes() + "; the last good version is kept", null);
+                        + ref.projection().maxBytes() + "; the last good version is kept");
     }
 
     /** The work of one batch: the documents touched, as they were before it, and its counts. */
@@ -248,15 +250,21 @@ public final class BatchProjector {
             applied++;
         }
 
-        /** The columns worth remembering, with values the source did not send carried over. */
+        /**
+         * The columns worth remembering, with values the source did not send carried over. A read
+         * column whose value cannot be stored as it is makes the whole change a dead letter (thrown
+         * before any state changes); unread columns are not looked at, whatever they hold.
+         */
         private Map<String, Object> remembered(String table, RowState previous, Map<String, Object> values) {
             Set<String> columns = plan.columnsRead(table);
+            int depth = deepestLevel(table);
             Map<String, Object> remembered = new LinkedHashMap<>();
             for (Map.Entry<String, Object> column : values.entrySet()) {
                 String name = column.getKey();
                 if (!columns.contains(name)) {
                     continue;
                 }
+                StorableValues.check(table, name, column.getValue(), depth);
                 if (column.getValue() == Unavailable.VALUE) {
                     if (previous != null && previous.values().containsKey(name)) {
                         remembered.put(name, previous.values().get(name));
@@ -295,7 +303,7 @@ public final class BatchProjector {
         private DocumentWrite write(DocumentRef ref, Touched document) {
             DocumentRenderer.Rendering now = renderer.render(ref, after);
             if (!now.fits()) {
-                deadLetters.add(overBudget(ref, now));
+                deadLetters.add(overBudget(ref, now, document.position));
                 return null;
             }
             trimmed += now.trimmed();
@@ -340,6 +348,22 @@ public final class BatchProjector {
             return new DocumentRef(placement.projection(), parent);
         }
         return rootOf(placement.parent(), states.get(new RowId(parentNode.table(), parent)));
+    }
+
+    /**
+     * How deep the table's rows sit in their documents, at the deepest of their placements: 1 for a
+     * root's fields, and two more per list level (the array, then the entry).
+     */
+    private int deepestLevel(String table) {
+        int deepest = 1;
+        for (ProjectionPlan.Placement placement : plan.placements(table)) {
+            int depth = 1;
+            for (ProjectionPlan.Placement up = placement.parent(); up != null; up = up.parent()) {
+                depth += 2;
+            }
+            deepest = Math.max(deepest, depth);
+        }
+        return deepest;
     }
 
     private static RowKey normalizedKey(RowKey key) {

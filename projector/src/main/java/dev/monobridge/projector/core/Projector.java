@@ -3,6 +3,7 @@ package dev.monobridge.projector.core;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -34,6 +35,7 @@ public final class Projector implements ChangeSink {
     private final Clock clock;
     private final Duration markerGrace;
     private final ProjectorStats stats;
+    private final SchemaWatch schemaWatch;
     private boolean failed;
     private SourcePosition lastPosition = SourcePosition.ZERO;
 
@@ -57,6 +59,7 @@ public final class Projector implements ChangeSink {
         this.clock = clock;
         this.markerGrace = markerGrace;
         this.stats = stats;
+        this.schemaWatch = new SchemaWatch(stats.conditions());
     }
 
     /** Projects a batch and returns once its writes are acknowledged. */
@@ -82,8 +85,10 @@ public final class Projector implements ChangeSink {
             int expired = states.expireMarkers(now.minus(markerGrace));
             // Time advances in steps: each step scans the rows under a retention rule.
             Instant asOf = Duration.between(batchProjector.asOf(), now).compareTo(TIME_STEP) >= 0 ? now : batchProjector.asOf();
-            ProjectionBatch projected = batchProjector.project(changes, asOf);
-            ProjectionBatch batch = unreadable.isEmpty() ? projected : projected.withDeadLetters(unreadable);
+            List<DeadLetter> deadLetters = new ArrayList<>(unreadable);
+            List<Change> projectable = schemaWatch.check(changes, batchProjector.plan(), deadLetters);
+            ProjectionBatch projected = batchProjector.project(projectable, asOf);
+            ProjectionBatch batch = deadLetters.isEmpty() ? projected : projected.withDeadLetters(deadLetters);
             store.write(batch);
             for (Change change : changes) {
                 lastPosition = SourcePosition.max(lastPosition, change.position());

@@ -12,10 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.monobridge.projector.change.NumericOrder;
+
 /** Comparison and equality of column values, which arrive as plain Java values of several types. */
 final class Values {
 
-    /** Orders values of one column; nulls sort last. Numbers of different classes compare by value. */
+    /**
+     * Orders values of one column; nulls sort last. Numbers of different classes compare by value, and
+     * NaN and the infinities sort as PostgreSQL sorts them ({@link NumericOrder}).
+     */
     static final Comparator<Object> ORDER = Values::compare;
 
     /** The significant digits a Decimal128 holds exactly. */
@@ -70,8 +75,8 @@ final class Values {
         if (a == null || b == null) {
             return a == null ? (b == null ? 0 : 1) : -1;
         }
-        if (a instanceof Number x && b instanceof Number y && a.getClass() != b.getClass()) {
-            return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString()));
+        if (NumericOrder.isNumeric(a) && NumericOrder.isNumeric(b) && a.getClass() != b.getClass()) {
+            return NumericOrder.compare(a, b);
         }
         if (a instanceof Comparable && a.getClass() == b.getClass()) {
             return ((Comparable) a).compareTo(b);

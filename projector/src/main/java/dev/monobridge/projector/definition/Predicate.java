@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.monobridge.projector.change.NumericOrder;
+
 /**
  * A condition over one row, in a small SQL-like language: comparisons ({@code = != <> < <= > >=}),
  * {@code in (...)}, {@code not in (...)}, {@code is null}, {@code is not null}, {@code and},
@@ -154,12 +156,13 @@ public sealed interface Predicate {
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Integer compare(Object value, Object literal) {
-        if (value instanceof Number n && literal instanceof Number m) {
-            return new BigDecimal(n.toString()).compareTo(new BigDecimal(m.toString()));
+        // NumericOrder, not BigDecimal: a NaN or infinite value (numeric or float8) has no BigDecimal.
+        if (NumericOrder.isNumeric(value) && literal instanceof Number) {
+            return NumericOrder.compare(value, literal);
         }
-        if (value instanceof Number n && literal instanceof String text) {
+        if (NumericOrder.isNumeric(value) && literal instanceof String text) {
             try {
-                return new BigDecimal(n.toString()).compareTo(new BigDecimal(text.trim()));
+                return NumericOrder.compare(value, new BigDecimal(text.trim()));
             } catch (NumberFormatException e) {
                 return null;
             }

@@ -44,7 +44,19 @@ public record Retention(String column, Duration keep) {
     /** When the row expires; empty while the column is null. */
     public Optional<Instant> expiry(Map<String, Object> row) {
         Object moment = row.get(column);
-        return moment instanceof Instant instant ? Optional.of(instant.plus(keep)) : Optional.empty();
+        return moment instanceof Instant instant ? Optional.of(plusSaturating(instant, keep)) : Optional.empty();
+    }
+
+    /**
+     * {@code moment + keep}, or the end of time when that lies beyond it: a far timestamp (PostgreSQL's
+     * {@code 'infinity'}, say) never expires, and must never stop the stream with a DateTimeException.
+     */
+    private static Instant plusSaturating(Instant moment, Duration keep) {
+        try {
+            return moment.plus(keep);
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            return keep.isNegative() ? Instant.MIN : Instant.MAX;
+        }
     }
 
     /**

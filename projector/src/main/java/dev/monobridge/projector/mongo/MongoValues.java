@@ -20,9 +20,12 @@ import org.bson.BsonString;
 import org.bson.BsonValue;
 import org.bson.types.Decimal128;
 
+import dev.monobridge.projector.change.NonFiniteNumber;
+
 /**
- * Converts the projector's plain Java values to BSON and back. Decimals stay exact (Decimal128),
- * timestamps become BSON dates, and JSON columns become subdocuments.
+ * Converts the projector's plain Java values to BSON and back. Decimals stay exact (Decimal128), and a
+ * numeric NaN or infinity becomes the Decimal128 of that name; timestamps become BSON dates, and JSON
+ * columns become subdocuments.
  */
 final class MongoValues {
 
@@ -50,6 +53,13 @@ final class MongoValues {
         }
         if (value instanceof BigDecimal d) {
             return new BsonDecimal128(new Decimal128(d));
+        }
+        if (value instanceof NonFiniteNumber special) {
+            return new BsonDecimal128(switch (special) {
+                case NAN -> Decimal128.NaN;
+                case INFINITY -> Decimal128.POSITIVE_INFINITY;
+                case MINUS_INFINITY -> Decimal128.NEGATIVE_INFINITY;
+            });
         }
         if (value instanceof Instant instant) {
             return new BsonDateTime(instant.toEpochMilli());
@@ -88,7 +98,7 @@ final class MongoValues {
             case BOOLEAN:
                 return value.asBoolean().getValue();
             case DECIMAL128:
-                return value.asDecimal128().getValue().bigDecimalValue();
+                return decimal(value.asDecimal128().getValue());
             case DATE_TIME:
                 return Instant.ofEpochMilli(value.asDateTime().getValue());
             case BINARY:
@@ -104,6 +114,16 @@ final class MongoValues {
             default:
                 throw new IllegalArgumentException("no mapping from BSON " + value.getBsonType());
         }
+    }
+
+    private static Object decimal(Decimal128 decimal) {
+        if (decimal.isNaN()) {
+            return NonFiniteNumber.NAN;
+        }
+        if (decimal.isInfinite()) {
+            return decimal.isNegative() ? NonFiniteNumber.MINUS_INFINITY : NonFiniteNumber.INFINITY;
+        }
+        return decimal.bigDecimalValue();
     }
 
     static BsonDocument document(Map<String, Object> values) {

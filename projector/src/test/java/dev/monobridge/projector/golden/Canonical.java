@@ -10,9 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+
 import java.util.TreeSet;
 
 import org.bson.BsonValue;
+
+import dev.monobridge.projector.change.NonFiniteNumber;
 
 /**
  * One form for what is expected and what MongoDB holds, so that they compare as a reader would:
@@ -36,7 +39,9 @@ final class Canonical {
             case INT32 -> number(BigDecimal.valueOf(value.asInt32().getValue()));
             case INT64 -> number(BigDecimal.valueOf(value.asInt64().getValue()));
             case DOUBLE -> number(value.asDouble().getValue());
-            case DECIMAL128 -> number(value.asDecimal128().getValue().bigDecimalValue());
+            case DECIMAL128 -> value.asDecimal128().getValue().isFinite()
+                    ? number(value.asDecimal128().getValue().bigDecimalValue())
+                    : "decimal:" + value.asDecimal128().getValue();
             case DATE_TIME -> Instant.ofEpochMilli(value.asDateTime().getValue()).toString();
             case BINARY -> "binary:" + HexFormat.of().formatHex(value.asBinary().getData());
             case DOCUMENT -> {
@@ -63,6 +68,9 @@ final class Canonical {
         }
         if (yaml instanceof BigDecimal d) {
             return number(d);
+        }
+        if (yaml instanceof NonFiniteNumber special) {
+            return "decimal:" + special;
         }
         if (yaml instanceof Integer || yaml instanceof Long || yaml instanceof BigInteger) {
             return number(new BigDecimal(yaml.toString()));

@@ -12,6 +12,7 @@ import org.snakeyaml.engine.v2.constructor.ConstructScalar;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.Tag;
 
+import dev.monobridge.projector.change.NonFiniteNumber;
 import dev.monobridge.projector.change.Unavailable;
 
 /**
@@ -19,7 +20,9 @@ import dev.monobridge.projector.change.Unavailable;
  * <ul>
  *   <li>a plain float ({@code 2.50}) is a {@code BigDecimal}, exactly as written, because source decimals
  *       (prices) are exact; {@code !double 2.5} is a {@code Double};</li>
- *   <li>{@code !decimal 3} forces a {@code BigDecimal} where the text has no decimal point;</li>
+ *   <li>{@code !decimal 3} forces a {@code BigDecimal} where the text has no decimal point;
+ *       {@code !decimal NaN}, {@code !decimal Infinity} and {@code !decimal -Infinity} are a numeric
+ *       column's {@link NonFiniteNumber}s;</li>
  *   <li>{@code !instant 2026-12-26T13:30:00Z} is an {@code Instant}, {@code !date 2026-12-26} a
  *       {@code LocalDate};</li>
  *   <li>{@code !unavailable} (or the string {@code __unavailable__}) is {@link Unavailable#VALUE}: a
@@ -32,7 +35,7 @@ final class GoldenYaml {
 
     private static final Map<Tag, ConstructNode> TAGS = Map.of(
             Tag.FLOAT, scalar(BigDecimal::new),
-            new Tag("!decimal"), scalar(BigDecimal::new),
+            new Tag("!decimal"), scalar(GoldenYaml::decimal),
             new Tag("!double"), scalar(Double::valueOf),
             new Tag("!instant"), scalar(Instant::parse),
             new Tag("!date"), scalar(LocalDate::parse),
@@ -49,6 +52,15 @@ final class GoldenYaml {
     /** The value a change carries for a YAML value: the {@code __unavailable__} text becomes the marker. */
     static Object columnValue(Object yaml) {
         return UNAVAILABLE_TEXT.equals(yaml) ? Unavailable.VALUE : yaml;
+    }
+
+    private static Object decimal(String text) {
+        return switch (text) {
+            case "NaN" -> NonFiniteNumber.NAN;
+            case "Infinity" -> NonFiniteNumber.INFINITY;
+            case "-Infinity" -> NonFiniteNumber.MINUS_INFINITY;
+            default -> new BigDecimal(text);
+        };
     }
 
     private static ConstructNode scalar(java.util.function.Function<String, Object> parse) {
