@@ -39,6 +39,12 @@ public final class DebeziumCapture implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DebeziumCapture.class);
 
+    /** How long a close waits for the engine's tasks to finish starting: connecting takes seconds, not minutes. */
+    private static final Duration TASK_START_WAIT = Duration.ofSeconds(60);
+
+    /** How often a close asks again while the tasks start. */
+    private static final Duration CLOSE_RETRY = Duration.ofMillis(50);
+
     private final PostgresSource source;
     private final Path offsetsFile;
     private final Duration offsetFlushInterval;
@@ -50,6 +56,7 @@ public final class DebeziumCapture implements AutoCloseable {
         return thread;
     });
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CountDownLatch connectorStarted = new CountDownLatch(1);
     private final AtomicReference<String> failure = new AtomicReference<>();
     private DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
 
@@ -71,6 +78,12 @@ public final class DebeziumCapture implements AutoCloseable {
         engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
                 .using(DebeziumProperties.of(source, offsetsFile, offsetFlushInterval))
                 .notifying(this::handleBatch)
+                .using(new DebeziumEngine.ConnectorCallback() {
+                    @Override
+                    public void connectorStarted() {
+                        connectorStarted.countDown();
+                    }
+                })
                 .using((success, message, error) -> {
                     if (!success) {
                         failure.set(message + (error == null ? "" : ": " + error));
@@ -104,6 +117,38 @@ public final class DebeziumCapture implements AutoCloseable {
         committer.markBatchFinished();
     }
 
+    /**
+     * Debezium refuses to stop while its tasks are starting (DBZ-2534: they may be opening connections that a
+     * stop from another thread would leak), so a close soon after {@link #start()} waits for them, within
+     * {@link #TASK_START_WAIT}. An engine that stopped by itself has nothing left to close.
+     */
+    private void closeEngine() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TASK_START_WAIT.toNanos();
+        while (true) {
+            try {
+                engine.close();
+                return;
+            } catch (IllegalStateException e) {
+                if (isStopped()) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                // Returns at once if the engine stops meanwhile.
+                stopped.await(CLOSE_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /**
+     * Whether the connector has started: its tasks (which connect to the source) start next, and the
+     * engine takes changes once they have.
+     */
+    public boolean isConnectorStarted() {
+        return connectorStarted.getCount() == 0;
+    }
+
     /** Whether the engine has stopped, by itself (an error) or by {@link #close()}. */
     public boolean isStopped() {
         return stopped.getCount() == 0;
@@ -123,10 +168,12 @@ public final class DebeziumCapture implements AutoCloseable {
     public void close() {
         try {
             if (engine != null) {
-                engine.close();
+                closeEngine();
             }
-        } catch (IOException e) {
+        } catch (IOException | IllegalStateException e) {
             LOG.warn("Closing the engine failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         executor.shutdown();
         try {

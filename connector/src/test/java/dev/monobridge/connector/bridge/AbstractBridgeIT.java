@@ -1,6 +1,7 @@
 package dev.monobridge.connector.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
@@ -256,6 +257,23 @@ abstract class AbstractBridgeIT {
     }
 
     @Test
+    void aBridgeClosedWhileItsCaptureIsStillStartingStopsCleanlyAndResumesLater() throws SQLException {
+        DemoSchema.seed(source, DemoSize.tiny(), 11);
+        startBridge();
+        // Right after the connector starts, its tasks are starting (connecting to the source, which takes a
+        // while): Debezium refuses a stop then, and the close must wait for them instead of throwing and
+        // leaving the capture thread running.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5)).until(bridge.capture()::isConnectorStarted);
+        assertThatCode(bridge::close).doesNotThrowAnyException();
+        assertThat(bridge.capture().isStopped()).as("capture stopped by the close").isTrue();
+        bridge = null;
+
+        startBridge();
+        awaitOracle();
+        assertThat(bridge.deadLetterCount()).isZero();
+    }
+
+    @Test
     void insertsUpdatesAndDeletesOfRootAndChildRowsReachTheDocuments() throws SQLException {
         DemoSchema.seed(source, DemoSize.tiny(), 7);
         startBridge();
@@ -265,6 +283,9 @@ abstract class AbstractBridgeIT {
                 "insert into runner (id, race_id, name, cloth_number, price, status) values"
                         + " (9201, 9101, 'Aintree Dream', 1, 3.50, 'RUNNER'), (9202, 9101, 'Boxing Clever', 2, 5.00, 'RUNNER'),"
                         + " (9203, 9101, 'Cold Turkey', 3, 8.00, 'RUNNER')");
+        // Three autocommit transactions: the meeting's document can exist before its race arrives, so wait
+        // until the documents hold all three, not merely until the meeting's document exists.
+        awaitOracle();
         BsonDocument meeting = awaitDocument("racing_homepage", 9001);
         assertThat(meeting.getArray("races")).hasSize(1);
         assertThat(runnerNames(meeting)).containsExactly("Aintree Dream", "Boxing Clever", "Cold Turkey");
