@@ -83,7 +83,7 @@ public final class TestDatabase implements AutoCloseable {
      * Drops the slot, which would otherwise hold WAL for as long as the server runs. A stopped engine's
      * WAL sender can take a moment to let go of it, so this waits for that first.
      */
-    static void dropSlot(DataSource server, String slot) throws SQLException {
+    public static void dropSlot(DataSource server, String slot) throws SQLException {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
             try (Connection connection = server.getConnection(); Statement statement = connection.createStatement();
                  ResultSet rs = statement.executeQuery("select count(*) from pg_replication_slots where active and slot_name = '" + slot + "'")) {

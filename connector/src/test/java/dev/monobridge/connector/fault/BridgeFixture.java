@@ -103,6 +103,10 @@ final class BridgeFixture implements BeforeAllCallback, AfterAllCallback, Before
         return database.dataSource();
     }
 
+    void execute(String... statements) throws SQLException {
+        database.execute(statements);
+    }
+
     Path offsetsFile() {
         return work.resolve("offsets.dat");
     }
