@@ -22,6 +22,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import dev.monobridge.connector.capture.DebeziumCapture;
+import dev.monobridge.connector.capture.OffsetsFile;
 import dev.monobridge.connector.capture.PostgresSource;
 import dev.monobridge.projector.core.Projector;
 import dev.monobridge.projector.core.ProjectorStats;
@@ -87,6 +88,7 @@ public final class Bridge implements AutoCloseable {
 
     /** Validates, loads the projector's state and starts capturing. */
     public static Bridge start(BridgeOptions options) {
+        OffsetsFile.check(options.offsetsFile());
         Bridge bridge = new Bridge(options);
         bridge.capture.start();
         bridge.timer.scheduleWithFixedDelay(new ControlLoop(bridge.projector, bridge.rebuilds, bridge.database()),

@@ -10,6 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -23,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * connection pool and then stops the server. A server started with a fixed data directory and
  * {@code cleanDataDirectory = false} keeps its data and its replication slots across restarts, which
  * is what lets the demo resume capture where it stopped. The server is not stopped if the JVM is
- * killed with {@code kill -9}; a clean JVM exit stops it through a shutdown hook.
+ * killed with {@code kill -9}; a clean JVM exit stops it through a shutdown hook. While it runs, a
+ * {@link ServerPidFile} records it, so that one left behind can be stopped by its pid ({@code .ci/run}).
  *
  * <p>Authentication is {@code trust} on the loopback interface, so {@link #password()} is accepted but
  * not checked. It exists so that callers configure a password exactly as they would in production.
@@ -36,14 +42,18 @@ public final class DemoPostgres implements AutoCloseable {
     private static final String DATABASE = "postgres";
     private static final String USER = "postgres";
     private static final String PASSWORD = "postgres";
+    /** zonky's builder takes port 0 as "find a free one". */
+    private static final int ANY_FREE_PORT = 0;
 
     private final EmbeddedPostgres server;
+    private final Optional<ServerPidFile> pidFile;
     private final Object poolLock = new Object();
     private HikariDataSource pool; // guarded by poolLock; created on first use
     private boolean closed; // guarded by poolLock
 
     private DemoPostgres(EmbeddedPostgres server) {
         this.server = server;
+        this.pidFile = dataDirectory(server).flatMap(ServerPidFile::record);
     }
 
     /**
@@ -59,6 +69,16 @@ public final class DemoPostgres implements AutoCloseable {
      * @throws IllegalStateException if a server, left behind by a killed JVM, still runs on the directory
      */
     public static DemoPostgres start(Path dataDirectory, boolean cleanDataDirectory) {
+        return start(dataDirectory, cleanDataDirectory, ANY_FREE_PORT);
+    }
+
+    /**
+     * As {@link #start(Path, boolean)}, on the given port: a server stopped and started again on the same
+     * data directory and port is, to its clients, a restarted database.
+     *
+     * @param port the TCP port, or {@code 0} for any free one
+     */
+    public static DemoPostgres start(Path dataDirectory, boolean cleanDataDirectory, int port) {
         Path directory = dataDirectory.toAbsolutePath();
         refuseIfServerStillRuns(directory);
         if (cleanDataDirectory) {
@@ -66,7 +86,7 @@ public final class DemoPostgres implements AutoCloseable {
         }
         // Always false for zonky: its "clean" both runs initdb over whatever is there (which fails on a
         // non-empty directory) and deletes the directory on close, and neither is wanted here.
-        return start(logicalDecoding().setDataDirectory(directory).setCleanDataDirectory(false));
+        return start(logicalDecoding().setDataDirectory(directory).setCleanDataDirectory(false).setPort(port));
     }
 
     /**
@@ -227,6 +247,22 @@ public final class DemoPostgres implements AutoCloseable {
         }
     }
 
+    /**
+     * Where the server keeps its data: zonky chooses it for {@link #startFresh()}, so the server is asked.
+     * Empty (and logged) if it does not say; only the pid file, not the server, depends on it.
+     */
+    private static Optional<Path> dataDirectory(EmbeddedPostgres server) {
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select current_setting('data_directory')")) {
+            rs.next();
+            return Optional.of(Path.of(rs.getString(1)));
+        } catch (SQLException e) {
+            LOG.warn("The embedded PostgreSQL server did not say where its data is, so it is not recorded for clean-up: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     /** Closes the pool, then stops the server. Calling it again does nothing. */
     @Override
     public void close() {
@@ -244,5 +280,6 @@ public final class DemoPostgres implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not stop the embedded PostgreSQL server", e);
         }
+        pidFile.ifPresent(ServerPidFile::remove);
     }
 }

@@ -6,7 +6,7 @@ import dev.monobridge.connector.demo.DemoPostgres;
 import dev.monobridge.connector.demo.InProcessMongo;
 
 /** Real PostgreSQL binaries started in-process, and the in-process MongoDB wire server. */
-final class EmbeddedSources implements TestSources {
+public final class EmbeddedSources implements TestSources {
 
     private final DemoPostgres postgres = DemoPostgres.startFresh();
     private final InProcessMongo mongo = InProcessMongo.start();

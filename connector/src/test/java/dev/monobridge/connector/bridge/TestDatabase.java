@@ -25,7 +25,7 @@ import dev.monobridge.projector.definition.ProjectionDefinition;
  * servers, with the demo schema. Closing it drops the slot, which would otherwise hold WAL for as long
  * as the server runs.
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
 
     private static final AtomicInteger NUMBER = new AtomicInteger();
 
@@ -33,7 +33,7 @@ final class TestDatabase implements AutoCloseable {
     private final String name;
     private final HikariDataSource dataSource;
 
-    TestDatabase(TestSources sources, String purpose) throws SQLException {
+    public TestDatabase(TestSources sources, String purpose) throws SQLException {
         this.sources = sources;
         this.name = purpose + NUMBER.incrementAndGet();
         execute(sources.dataSource(), "create database " + name);
@@ -47,25 +47,25 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** The database's name, which is also the slot's, the publication's and the MongoDB database's. */
-    String name() {
+    public String name() {
         return name;
     }
 
-    DataSource dataSource() {
+    public DataSource dataSource() {
         return dataSource;
     }
 
-    PostgresSource source(List<ProjectionDefinition> projections) {
+    public PostgresSource source(List<ProjectionDefinition> projections) {
         List<String> tables = new ProjectionPlan(projections).tables().stream().sorted().toList();
         return new PostgresSource(sources.host(), sources.port(), name, sources.user(), sources.password(), name, name,
                 "filtered", "initial", tables, Duration.ofMillis(20), 1024);
     }
 
-    void execute(String... statements) throws SQLException {
+    public void execute(String... statements) throws SQLException {
         execute(dataSource, statements);
     }
 
-    long queryLong(String sql) throws SQLException {
+    public long queryLong(String sql) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
@@ -83,7 +83,7 @@ final class TestDatabase implements AutoCloseable {
      * Drops the slot, which would otherwise hold WAL for as long as the server runs. A stopped engine's
      * WAL sender can take a moment to let go of it, so this waits for that first.
      */
-    static void dropSlot(DataSource server, String slot) throws SQLException {
+    public static void dropSlot(DataSource server, String slot) throws SQLException {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
             try (Connection connection = server.getConnection(); Statement statement = connection.createStatement();
                  ResultSet rs = statement.executeQuery("select count(*) from pg_replication_slots where active and slot_name = '" + slot + "'")) {
@@ -94,7 +94,7 @@ final class TestDatabase implements AutoCloseable {
         execute(server, "select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name = '" + slot + "'");
     }
 
-    static void execute(DataSource dataSource, String... statements) throws SQLException {
+    public static void execute(DataSource dataSource, String... statements) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);

@@ -6,7 +6,7 @@ import javax.sql.DataSource;
  * The PostgreSQL source and MongoDB target an integration test runs against: embedded servers, or
  * containers of the real images.
  */
-interface TestSources extends AutoCloseable {
+public interface TestSources extends AutoCloseable {
 
     String host();
 

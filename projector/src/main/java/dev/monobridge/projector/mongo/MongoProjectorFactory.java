@@ -33,7 +33,7 @@ public final class MongoProjectorFactory {
                                  ProjectorStats stats, Clock clock) {
         ProjectionPlan plan = new ProjectionPlan(definitions);
         RowStates states = new RowStates(plan.parentKeyColumns());
-        MongoProjectionStore store = new MongoProjectionStore(database, MongoRetry.standard(), clock);
+        MongoProjectionStore store = new MongoProjectionStore(database, MongoRetry.standard(stats.conditions()), clock);
         int loaded = store.loadStates(states);
         Instant asOf = store.loadAsOf().orElse(clock.instant());
         LOG.info("Loaded {} remembered row states for {} projections, rendered as of {}", loaded, definitions.size(), asOf);

@@ -2,6 +2,7 @@ package dev.monobridge.projector.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -46,10 +48,14 @@ import dev.monobridge.projector.testing.MovableClock;
  * place, so that the number of live rows never changes while delete markers keep being made. The clock
  * moves 5 seconds a batch, so markers pass their 1-minute grace and must go. The projector is re-opened
  * from MongoDB at every checkpoint, as after a restart, and some batches are delivered twice.
+ *
+ * <p>Then the long soak of issue 10: one million price moves over the same 211 live rows, in batches of
+ * 5,000 as a price storm delivers them; the document, the row states (count and bytes in MongoDB) and the
+ * heap after GC are measured at the start, the middle and the end.
  */
 class BoundednessTest {
 
-    private static final ProjectionDefinition RACING_DAY = new ProjectionDefinitionReader().readText("racing-day.yaml", """
+    static final ProjectionDefinition RACING_DAY = new ProjectionDefinitionReader().readText("racing-day.yaml", """
             name: racing-day
             team: racing-web
             collection: racing_day
@@ -89,6 +95,11 @@ class BoundednessTest {
     /** Every this many batches, the batch is delivered a second time, as after a lost acknowledgement. */
     private static final int DUPLICATE_EVERY = 20;
     private static final int LIVE_ROWS = 1 + RACES + RACES * RUNNERS_PER_RACE;
+    private static final int LONG_SOAK_PRICE_MOVES = 1_000_000;
+    /** About what a price storm hands the projector at once (Debezium's max.batch.size is 2,048 by default). */
+    private static final int LONG_SOAK_BATCH = 5_000;
+    /** Room for what the JVM itself does between measurements (JIT, class loading, buffers), not for growth. */
+    private static final long HEAP_ALLOWANCE_BYTES = 64L * 1024 * 1024;
 
     private static InProcessMongo mongo;
 
@@ -164,6 +175,78 @@ class BoundednessTest {
         long firstStates = checkpoints.get(0).states();
         assertThat(checkpoints).extracting(Checkpoint::states).allSatisfy(states ->
                 assertThat(states).as("row states against the first checkpoint's %d", firstStates).isLessThanOrEqualTo(firstStates * 11 / 10));
+    }
+
+    @Test
+    void aMillionPriceMovesOverAFixedSetOfLiveRowsKeepDocumentStateAndHeapFlat() {
+        database = mongo.freshDatabase("long_soak");
+        projector = open();
+        projector.accept(initialLoad());
+        List<SoakFigures> figures = new ArrayList<>();
+        figures.add(soakFigures("start", 0));
+
+        long moves = 0;
+        long started = System.nanoTime();
+        while (moves < LONG_SOAK_PRICE_MOVES) {
+            List<Change> batch = new ArrayList<>(LONG_SOAK_BATCH);
+            for (int i = 0; i < LONG_SOAK_BATCH; i++) {
+                Runner runner = anyRunner();
+                Runner moved = new Runner(runner.id(), runner.raceId(), runner.horse(), runner.cloth(), price());
+                source.get(runner.raceId()).put(moved.id(), moved);
+                batch.add(change(Op.UPDATE, "public.runner", runnerRow(moved), moved.id()));
+            }
+            clock.advance(Duration.ofSeconds(1));
+            projector.accept(batch);
+            moves += batch.size();
+            if (moves == LONG_SOAK_PRICE_MOVES / 2) {
+                figures.add(soakFigures("middle", moves));
+            }
+        }
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+        figures.add(soakFigures("end", moves));
+
+        System.out.printf("Long soak: %,d price moves over %d live rows in batches of %,d, %d s:%n", moves, LIVE_ROWS, LONG_SOAK_BATCH, seconds);
+        System.out.printf("  %-7s %10s %15s %11s %16s %17s%n", "when", "moves", "document bytes", "row states", "row state bytes",
+                "heap after GC MiB");
+        figures.forEach(f -> System.out.printf("  %-7s %,10d %,15d %,11d %,16d %,17d%n", f.when(), f.moves(), f.documentBytes(),
+                f.states(), f.stateBytes(), f.heapAfterGc() / (1024 * 1024)));
+
+        assertEqualsTheSource(database.getCollection("racing_day", RawBsonDocument.class).find().first(), figures.size());
+        assertThat(stats.deadLetters()).as("dead letters").isZero();
+        SoakFigures start = figures.get(0);
+        for (SoakFigures f : figures) {
+            assertThat(f.documentBytes()).as("document bytes at the %s (at the start: %,d)", f.when(), start.documentBytes())
+                    .isLessThanOrEqualTo(start.documentBytes() * 11 / 10);
+            assertThat(f.states()).as("row states at the %s: the live rows", f.when()).isEqualTo(LIVE_ROWS);
+            assertThat(f.stateBytes()).as("row state bytes at the %s (at the start: %,d)", f.when(), start.stateBytes())
+                    .isLessThanOrEqualTo(start.stateBytes() * 11 / 10);
+            assertThat(f.heapAfterGc()).as("heap after GC at the %s (at the start: %,d)", f.when(), start.heapAfterGc())
+                    .isLessThanOrEqualTo(2 * start.heapAfterGc() + HEAP_ALLOWANCE_BYTES);
+        }
+    }
+
+    /** What the long soak measured at one moment. */
+    private record SoakFigures(String when, long moves, int documentBytes, long states, long stateBytes, long heapAfterGc) {
+    }
+
+    private SoakFigures soakFigures(String when, long moves) {
+        RawBsonDocument document = database.getCollection("racing_day", RawBsonDocument.class).find().first();
+        assertThat(document).as("the meeting's document").isNotNull();
+        long states = 0;
+        long stateBytes = 0;
+        for (RawBsonDocument state : database.getCollection(MongoProjectionStore.STATES, RawBsonDocument.class).find()) {
+            states++;
+            stateBytes += state.getByteBuffer().remaining();
+        }
+        return new SoakFigures(when, moves, document.getByteBuffer().remaining(), states, stateBytes, heapAfterGc());
+    }
+
+    /** Heap in use after full collections; the in-process MongoDB server's data is part of it. */
+    private static long heapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private Projector open() {
