@@ -24,10 +24,9 @@ import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.BsonDocumentCodec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
@@ -67,17 +66,8 @@ class GoldenCasesTest {
      */
     private static final Duration MARKER_GRACE = Duration.ofDays(7);
 
-    private static InProcessMongo mongo;
-
-    @BeforeAll
-    static void startMongo() {
-        mongo = InProcessMongo.start();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
-    }
+    @RegisterExtension
+    static final InProcessMongo mongo = InProcessMongo.start();
 
     @TestFactory
     Stream<DynamicNode> goldenCases() throws IOException, URISyntaxException {

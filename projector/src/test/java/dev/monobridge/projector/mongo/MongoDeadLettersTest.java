@@ -13,9 +13,8 @@ import java.util.Map;
 
 import org.bson.BsonDocument;
 import org.bson.BsonInt64;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.mongodb.client.MongoDatabase;
 
@@ -47,17 +46,8 @@ class MongoDeadLettersTest {
               fields: [id, venue, prize_fund, first_race]
             """);
 
-    private static InProcessMongo mongo;
-
-    @BeforeAll
-    static void startMongo() {
-        mongo = InProcessMongo.start();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
-    }
+    @RegisterExtension
+    static final InProcessMongo mongo = InProcessMongo.start();
 
     @Test
     void aDeadLetteredChangeIsRebuiltExactlyForReplay() {

@@ -6,9 +6,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.mongodb.client.MongoDatabase;
 
@@ -17,17 +16,8 @@ import dev.monobridge.projector.testing.InProcessMongo;
 /** A shadow is known to be unfinished by its record, from the moment it begins until it ends. */
 class MongoRebuildJournalTest {
 
-    private static InProcessMongo mongo;
-
-    @BeforeAll
-    static void startMongo() {
-        mongo = InProcessMongo.start();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
-    }
+    @RegisterExtension
+    static final InProcessMongo mongo = InProcessMongo.start();
 
     @Test
     void aShadowIsUnfinishedFromItsBeginToItsEnd() {

@@ -10,9 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.bson.BsonDocument;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.mongodb.client.MongoDatabase;
 
@@ -38,24 +37,15 @@ class OverBudgetDeadLetterTest {
             team: racing-web
             collection: meetings
             version: 1
-            max-bytes: 300
+            max-bytes: 600
             root:
               table: public.meeting
               key: id
               fields: [id, notes]
             """);
 
-    private static InProcessMongo mongo;
-
-    @BeforeAll
-    static void startMongo() {
-        mongo = InProcessMongo.start();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
-    }
+    @RegisterExtension
+    static final InProcessMongo mongo = InProcessMongo.start();
 
     @Test
     void anOversizeDocumentIsOneDeadLetterWithTheLatestPositionACountAndAReadableKey() {
@@ -63,9 +53,9 @@ class OverBudgetDeadLetterTest {
         Projector projector = MongoProjectorFactory.open(database, List.of(MEETINGS), Duration.ofHours(1),
                 new ProjectorStats(), Clock.fixed(NOW, ZoneOffset.UTC));
 
-        projector.accept(List.of(meeting(1, 1, "x".repeat(400))));
-        projector.accept(List.of(meeting(1, 2, "y".repeat(400))));
-        projector.accept(List.of(meeting(1, 3, "z".repeat(400))));
+        projector.accept(List.of(meeting(1, 1, "x".repeat(800))));
+        projector.accept(List.of(meeting(1, 2, "y".repeat(800))));
+        projector.accept(List.of(meeting(1, 3, "z".repeat(800))));
 
         List<BsonDocument> letters = new MongoDeadLetters(database).list(10);
         assertThat(letters).singleElement().satisfies(letter -> {
@@ -74,7 +64,7 @@ class OverBudgetDeadLetterTest {
             assertThat(letter.getString("position").getValue()).isEqualTo(new SourcePosition(3, 0).toString());
             assertThat(letter.getString("table").getValue()).isEqualTo("public.meeting");
             assertThat(letter.getDocument("key").toJson()).isEqualTo("{\"id\": 1}");
-            assertThat(letter.getString("reason").getValue()).contains("over max-bytes 300");
+            assertThat(letter.getString("reason").getValue()).contains("over max-bytes 600");
         });
     }
 

@@ -13,9 +13,8 @@ import java.util.Map;
 import org.bson.BsonDocument;
 import org.bson.BsonInt64;
 import org.bson.BsonString;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.mongodb.client.MongoDatabase;
 
@@ -48,17 +47,8 @@ class SnapshotReconciliationTest {
               fields: [id, venue]
             """);
 
-    private static InProcessMongo mongo;
-
-    @BeforeAll
-    static void startMongo() {
-        mongo = InProcessMongo.start();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
-    }
+    @RegisterExtension
+    static final InProcessMongo mongo = InProcessMongo.start();
 
     @Test
     void theEndOfASnapshotRemovesDocumentsNoRememberedRowGivesAndRepairsDifferentOnes() {

@@ -1,6 +1,9 @@
 package dev.monobridge.projector.testing;
 
 import java.net.InetSocketAddress;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.mongodb.ConnectionString;
@@ -15,7 +18,9 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * An in-process server that speaks MongoDB's wire protocol, reached through the official driver, so
- * that tests exercise the same code path as production. One per test class; each test takes a
+ * that tests exercise the same code path as production. One per test class, registered as an extension
+ * ({@code @RegisterExtension static final InProcessMongo mongo = InProcessMongo.start();}) so that it is
+ * closed after the class's last test; each test takes a
  * {@link #freshDatabase(String) fresh database}, so tests never see each other's documents.
  *
  * <p>The server announces MongoDB 5.0, the oldest version the project supports ({@link AnnouncedMongoVersion}).
@@ -23,7 +28,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  * <p>No {@code ServerApi} is set on the client: mongo-java-server never completes the handshake with
  * one (see shared/ENVIRONMENT.md).
  */
-public final class InProcessMongo implements AutoCloseable {
+public final class InProcessMongo implements AutoCloseable, AfterAllCallback {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
@@ -51,6 +56,11 @@ public final class InProcessMongo implements AutoCloseable {
         String safe = hint.replaceAll("[^A-Za-z0-9_]", "_");
         String name = "t" + DATABASES.incrementAndGet() + "_" + safe;
         return client.getDatabase(name.length() > 60 ? name.substring(0, 60) : name);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override
