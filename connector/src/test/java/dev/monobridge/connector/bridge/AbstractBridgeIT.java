@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -381,7 +382,16 @@ abstract class AbstractBridgeIT {
 
     private void awaitOracle(String what) {
         await(what).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-                .untilAsserted(() -> assertThat(oracle.differences(PROJECTIONS, bridge.projectionTime())).as(what).isEmpty());
+                .untilAsserted(() -> assertThat(oracle.differences(PROJECTIONS, bridge.projectionTime()))
+                        .as(() -> what + "; " + progress()).isEmpty());
+    }
+
+    /** What the bridge has done, so that a failure to converge says whether it stalled, skipped or refused. */
+    private String progress() {
+        return String.format(Locale.ROOT, "bridge: %,d changes, %,d applied, %,d stale, %,d dead letters, capture %s, conditions %s",
+                bridge.stats().changes(), bridge.stats().applied(), bridge.stats().stale(), bridge.deadLetterCount(),
+                bridge.capture().isStopped() ? "stopped: " + bridge.capture().failure() : "running",
+                bridge.stats().conditions().reasons());
     }
 
     private void awaitChanges(long more) {
