@@ -16,6 +16,8 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.monobridge.capture.DebeziumChangeMapper;
+import dev.monobridge.capture.UnreadableRecordException;
 import dev.monobridge.projector.change.Change;
 import dev.monobridge.projector.core.DeadLetter;
 import dev.monobridge.projector.core.ChangeSink;

@@ -1,4 +1,4 @@
-package dev.monobridge.connector.capture;
+package dev.monobridge.capture;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
