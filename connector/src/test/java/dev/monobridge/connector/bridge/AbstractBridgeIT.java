@@ -31,8 +31,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 
-import dev.monobridge.connector.capture.DebeziumCapture;
 import dev.monobridge.capture.source.postgres.PostgresAdapter;
+import dev.monobridge.connector.capture.DebeziumCapture;
 import dev.monobridge.connector.demo.DemoSchema;
 import dev.monobridge.connector.demo.DemoSize;
 import dev.monobridge.connector.demo.LoadGenerator;

@@ -7,10 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.monobridge.connector.bridge.Bridge;
-import dev.monobridge.connector.bridge.BridgeOptions;
 import dev.monobridge.capture.source.postgres.PostgresAdapter;
 import dev.monobridge.capture.source.postgres.PostgresSource;
+import dev.monobridge.connector.bridge.Bridge;
+import dev.monobridge.connector.bridge.BridgeOptions;
 import dev.monobridge.connector.demo.DemoPostgres;
 import dev.monobridge.connector.demo.DemoSchema;
 import dev.monobridge.connector.demo.DemoSize;
