@@ -13,7 +13,8 @@ import javax.sql.DataSource;
 
 import org.postgresql.ds.PGSimpleDataSource;
 
-import dev.monobridge.connector.capture.PostgresSource;
+import dev.monobridge.capture.source.postgres.PostgresAdapter;
+import dev.monobridge.capture.source.postgres.PostgresSource;
 import dev.monobridge.connector.demo.DemoPostgres;
 
 /**
@@ -62,9 +63,9 @@ final class SourceDatabase implements AutoCloseable {
         return dataSource.getConnection();
     }
 
-    PostgresSource source(List<String> tables, Duration pollInterval, int maxBatchSize) {
-        return new PostgresSource(server.host(), server.port(), name, server.user(), server.password(), slot, "monobridge",
-                "filtered", "initial", tables, pollInterval, maxBatchSize);
+    PostgresAdapter source(List<String> tables, Duration pollInterval, int maxBatchSize) {
+        return new PostgresAdapter(new PostgresSource(server.host(), server.port(), name, server.user(), server.password(), slot,
+                "monobridge", "filtered", "initial", tables, pollInterval, maxBatchSize));
     }
 
     /** Drops the slot once the capture has let go of it, then the database. */

@@ -21,14 +21,13 @@ import com.mongodb.client.MongoDatabase;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import dev.monobridge.capture.source.SourceAdapter;
 import dev.monobridge.connector.capture.DebeziumCapture;
 import dev.monobridge.connector.capture.OffsetsFile;
-import dev.monobridge.connector.capture.PostgresSource;
 import dev.monobridge.projector.core.Projector;
 import dev.monobridge.projector.core.ProjectorStats;
 import dev.monobridge.projector.definition.DefinitionValidator;
 import dev.monobridge.projector.definition.ProjectionDefinition;
-import dev.monobridge.projector.jdbc.JdbcSourceSchema;
 import dev.monobridge.projector.mongo.MongoDeadLetters;
 import dev.monobridge.projector.mongo.MongoDefinitions;
 import dev.monobridge.projector.mongo.MongoProjectorFactory;
@@ -37,7 +36,7 @@ import dev.monobridge.projector.rebuild.RebuildJournal;
 import dev.monobridge.projector.rebuild.Rebuilds;
 
 /**
- * The whole pipeline on one machine: Debezium's embedded engine capturing PostgreSQL, the projector,
+ * The whole pipeline on one machine: Debezium's embedded engine capturing the source, the projector,
  * and MongoDB. Start-up checks the definitions against the source schema and refuses to start when
  * they do not fit.
  *
@@ -65,7 +64,7 @@ public final class Bridge implements AutoCloseable {
         this.options = options;
         this.sourcePool = pool(options.source());
         try {
-            DefinitionValidator.validate(options.projections(), new JdbcSourceSchema(sourcePool));
+            DefinitionValidator.validate(options.projections(), options.source().schema(sourcePool));
             this.mongo = MongoClients.create(MongoClientSettings.builder()
                     .applyConnectionString(new ConnectionString(options.mongoUri()))
                     .applicationName("monobridge")
@@ -77,7 +76,7 @@ public final class Bridge implements AutoCloseable {
             LiveDefinitions definitions = LiveDefinitions.resolve(options.projections(), stored);
             this.projector = MongoProjectorFactory.open(database, definitions.live(),
                     options.deleteMarkerGrace(), stats, Clock.systemUTC());
-            this.rebuilds = new Rebuilds(projector, sourcePool, definitions.pending(), journal, Clock.systemUTC(),
+            this.rebuilds = new Rebuilds(projector, options.source().snapshots(sourcePool), definitions.pending(), journal, Clock.systemUTC(),
                     definition -> stored.store(definition, LiveDefinitions.text(definition)));
             this.capture = new DebeziumCapture(options.source(), options.offsetsFile(), options.offsetFlushInterval(), projector);
         } catch (RuntimeException e) {
@@ -150,9 +149,12 @@ public final class Bridge implements AutoCloseable {
         return new MongoDeadLetters(database()).count();
     }
 
-    /** Bytes of WAL the replication slot holds back on the source, or -1 when the slot does not exist yet. */
+    /**
+     * Bytes of log the source holds back for capture (for PostgreSQL, WAL the replication slot keeps), or
+     * -1 when it holds none yet (the slot does not exist yet).
+     */
     public long slotLagBytes() {
-        return new PostgresSlotMonitor(sourcePool, options.source().slot()).retainedWalBytes();
+        return options.source().lagProbe(sourcePool).retainedBytes();
     }
 
     @Override
@@ -165,7 +167,7 @@ public final class Bridge implements AutoCloseable {
         sourcePool.close();
     }
 
-    private static HikariDataSource pool(PostgresSource source) {
+    private static HikariDataSource pool(SourceAdapter source) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(source.jdbcUrl());
         config.setUsername(source.user());

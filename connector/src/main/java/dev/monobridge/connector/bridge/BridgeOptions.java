@@ -4,14 +4,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import dev.monobridge.connector.capture.PostgresSource;
+import dev.monobridge.capture.source.SourceAdapter;
 import dev.monobridge.projector.definition.ProjectionDefinition;
 
 /**
  * Everything the bridge needs to start, resolved: secrets read, definitions loaded. {@code mongoUri}
  * may hold credentials, so {@link #toString()} leaves it out.
  */
-public record BridgeOptions(PostgresSource source, String mongoUri, String mongoDatabase, Path offsetsFile,
+public record BridgeOptions(SourceAdapter source, String mongoUri, String mongoDatabase, Path offsetsFile,
                             Duration offsetFlushInterval, List<ProjectionDefinition> projections,
                             Duration deleteMarkerGrace) {
 

@@ -16,6 +16,9 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.monobridge.capture.DebeziumChangeMapper;
+import dev.monobridge.capture.UnreadableRecordException;
+import dev.monobridge.capture.source.SourceAdapter;
 import dev.monobridge.projector.change.Change;
 import dev.monobridge.projector.core.DeadLetter;
 import dev.monobridge.projector.core.ChangeSink;
@@ -25,7 +28,7 @@ import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
 
 /**
- * Runs Debezium's embedded engine on a PostgreSQL source and feeds every batch to a {@link ChangeSink},
+ * Runs Debezium's embedded engine on a source (through its {@link SourceAdapter}) and feeds every batch to a {@link ChangeSink},
  * the projector.
  *
  * <p>Offsets are committed only for records whose batch the sink has made durable in MongoDB:
@@ -45,11 +48,11 @@ public final class DebeziumCapture implements AutoCloseable {
     /** How often a close asks again while the tasks start. */
     private static final Duration CLOSE_RETRY = Duration.ofMillis(50);
 
-    private final PostgresSource source;
+    private final SourceAdapter source;
     private final Path offsetsFile;
     private final Duration offsetFlushInterval;
     private final ChangeSink sink;
-    private final DebeziumChangeMapper mapper = new DebeziumChangeMapper();
+    private final DebeziumChangeMapper mapper;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "monobridge-capture");
         thread.setDaemon(false);
@@ -60,8 +63,9 @@ public final class DebeziumCapture implements AutoCloseable {
     private final AtomicReference<String> failure = new AtomicReference<>();
     private DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
 
-    public DebeziumCapture(PostgresSource source, Path offsetsFile, Duration offsetFlushInterval, ChangeSink sink) {
+    public DebeziumCapture(SourceAdapter source, Path offsetsFile, Duration offsetFlushInterval, ChangeSink sink) {
         this.source = source;
+        this.mapper = new DebeziumChangeMapper(source.events());
         this.offsetsFile = offsetsFile;
         this.offsetFlushInterval = offsetFlushInterval;
         this.sink = sink;

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.monobridge.capture.source.postgres.PostgresAdapter;
+import dev.monobridge.capture.source.postgres.PostgresSource;
 import dev.monobridge.connector.bridge.BridgeOptions;
-import dev.monobridge.connector.capture.PostgresSource;
 import dev.monobridge.connector.config.BridgeConfig;
 import dev.monobridge.projector.core.ProjectionPlan;
 import dev.monobridge.projector.definition.ProjectionDefinition;
@@ -25,7 +26,7 @@ final class BridgeOptionsFactory {
                 secrets.password(s.passwordFile(), s.passwordEnv()), s.slot(), s.publication(), s.publicationAutocreate(),
                 s.snapshotMode(),
                 capturedTables(projections), s.pollInterval(), s.maxBatchSize());
-        return new BridgeOptions(source, secrets.mongoUri(config.mongo().uriEnv(), config.mongo().uri()),
+        return new BridgeOptions(new PostgresAdapter(source), secrets.mongoUri(config.mongo().uriEnv(), config.mongo().uri()),
                 config.mongo().database(), config.offsetsFile(), config.offsetsFlushInterval(), projections,
                 config.deleteMarkerGrace());
     }

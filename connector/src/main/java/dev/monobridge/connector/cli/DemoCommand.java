@@ -12,9 +12,10 @@ import org.bson.json.JsonWriterSettings;
 
 import com.mongodb.client.MongoClient;
 
+import dev.monobridge.capture.source.postgres.PostgresAdapter;
+import dev.monobridge.capture.source.postgres.PostgresSource;
 import dev.monobridge.connector.bridge.Bridge;
 import dev.monobridge.connector.bridge.BridgeOptions;
-import dev.monobridge.connector.capture.PostgresSource;
 import dev.monobridge.connector.config.MongoUris;
 import dev.monobridge.connector.demo.DemoPostgres;
 import dev.monobridge.connector.demo.DemoSchema;
@@ -164,10 +165,10 @@ final class DemoCommand implements Callable<Integer>, Connects {
         }
     }
 
-    private static PostgresSource source(DemoPostgres postgres, List<ProjectionDefinition> projections) {
-        return new PostgresSource(postgres.host(), postgres.port(), postgres.database(), postgres.user(), postgres.password(),
+    private static PostgresAdapter source(DemoPostgres postgres, List<ProjectionDefinition> projections) {
+        return new PostgresAdapter(new PostgresSource(postgres.host(), postgres.port(), postgres.database(), postgres.user(), postgres.password(),
                 "monobridge", "monobridge", "filtered", "initial", BridgeOptionsFactory.capturedTables(projections),
-                Duration.ofMillis(50), 2048);
+                Duration.ofMillis(50), 2048));
     }
 
     private void explain(DemoPostgres postgres, String uri, List<ProjectionDefinition> projections, DemoTokens tokens, HttpApi api) {

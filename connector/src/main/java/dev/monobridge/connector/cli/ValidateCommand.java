@@ -12,7 +12,6 @@ import dev.monobridge.connector.config.BridgeConfig;
 import dev.monobridge.projector.definition.DefinitionValidator;
 import dev.monobridge.projector.definition.ProjectionDefinition;
 import dev.monobridge.projector.definition.ProjectionDefinitionReader;
-import dev.monobridge.projector.jdbc.JdbcSourceSchema;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,7 +52,7 @@ final class ValidateCommand implements Callable<Integer>, Connects {
             pool.setPassword(options.source().password());
             pool.setMaximumPoolSize(1);
             try (HikariDataSource dataSource = new HikariDataSource(pool)) {
-                DefinitionValidator.validate(projections, new JdbcSourceSchema(dataSource));
+                DefinitionValidator.validate(projections, options.source().schema(dataSource));
             }
             try (MongoClient mongo = OneShotMongo.connect(options.mongoUri())) {
                 OneShotMongo.ping(mongo.getDatabase(options.mongoDatabase()));

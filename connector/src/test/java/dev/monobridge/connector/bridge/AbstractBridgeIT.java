@@ -32,8 +32,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 
+import dev.monobridge.capture.source.postgres.PostgresAdapter;
 import dev.monobridge.connector.capture.DebeziumCapture;
-import dev.monobridge.connector.capture.PostgresSource;
 import dev.monobridge.connector.demo.DemoSchema;
 import dev.monobridge.connector.demo.DemoSize;
 import dev.monobridge.connector.demo.LoadGenerator;
@@ -356,11 +356,11 @@ abstract class AbstractBridgeIT {
         oracle = new OracleComparison(new SqlOracle(source), bridge.database());
     }
 
-    private PostgresSource postgresSource() {
+    private PostgresAdapter postgresSource() {
         return postgresSource(PROJECTIONS);
     }
 
-    private PostgresSource postgresSource(List<ProjectionDefinition> projections) {
+    private PostgresAdapter postgresSource(List<ProjectionDefinition> projections) {
         return database.source(projections);
     }
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.monobridge.projector.definition.SourceSchema.ColumnType;
-import dev.monobridge.projector.jdbc.JdbcSourceSchema;
+import dev.monobridge.capture.source.JdbcSourceSchema;
 
 /** The schema read from PostgreSQL knows which columns hold points in time, as retention needs. */
 class JdbcSourceSchemaIT {

@@ -15,7 +15,8 @@ import static org.awaitility.Awaitility.await;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-import dev.monobridge.connector.capture.PostgresSource;
+import dev.monobridge.capture.source.postgres.PostgresAdapter;
+import dev.monobridge.capture.source.postgres.PostgresSource;
 import dev.monobridge.connector.demo.DemoSchema;
 import dev.monobridge.projector.core.ProjectionPlan;
 import dev.monobridge.projector.definition.ProjectionDefinition;
@@ -55,10 +56,10 @@ public final class TestDatabase implements AutoCloseable {
         return dataSource;
     }
 
-    public PostgresSource source(List<ProjectionDefinition> projections) {
+    public PostgresAdapter source(List<ProjectionDefinition> projections) {
         List<String> tables = new ProjectionPlan(projections).tables().stream().sorted().toList();
-        return new PostgresSource(sources.host(), sources.port(), name, sources.user(), sources.password(), name, name,
-                "filtered", "initial", tables, Duration.ofMillis(20), 1024);
+        return new PostgresAdapter(new PostgresSource(sources.host(), sources.port(), name, sources.user(), sources.password(), name, name,
+                "filtered", "initial", tables, Duration.ofMillis(20), 1024));
     }
 
     public void execute(String... statements) throws SQLException {

@@ -24,7 +24,7 @@ class PropertiesPageTest {
     private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
     private static final Path PAGE = REPOSITORY.resolve("docs/properties.md");
     private static final Path GOLDEN = REPOSITORY.resolve("projector/src/test/resources/golden");
-    private static final List<String> MODULES = List.of("projector", "connector", "bench");
+    private static final List<String> MODULES = List.of("projector", "capture", "connector", "bench");
     private static final Pattern TEST = Pattern.compile("`([A-Z][A-Za-z0-9]*)#([a-z][A-Za-z0-9]*)`");
     private static final Pattern GOLDEN_CASE = Pattern.compile("`([a-z0-9]+(?:-[a-z0-9]+)+)`");
 

@@ -7,9 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.monobridge.capture.source.postgres.PostgresAdapter;
+import dev.monobridge.capture.source.postgres.PostgresSource;
 import dev.monobridge.connector.bridge.Bridge;
 import dev.monobridge.connector.bridge.BridgeOptions;
-import dev.monobridge.connector.capture.PostgresSource;
 import dev.monobridge.connector.demo.DemoPostgres;
 import dev.monobridge.connector.demo.DemoSchema;
 import dev.monobridge.connector.demo.DemoSize;
@@ -44,7 +45,7 @@ final class DemoBridge implements AutoCloseable {
             PostgresSource source = new PostgresSource(postgres.host(), postgres.port(), postgres.database(), postgres.user(),
                     postgres.password(), "monobridge", "monobridge", "filtered", "initial", tables, Duration.ofMillis(50), 2048);
             Path work = Files.createTempDirectory("monobridge-http-it");
-            startedBridge = Bridge.start(new BridgeOptions(source, startedMongo.connectionString(), "monobridge",
+            startedBridge = Bridge.start(new BridgeOptions(new PostgresAdapter(source), startedMongo.connectionString(), "monobridge",
                     work.resolve("offsets.dat"), Duration.ofSeconds(1), TestBridge.PROJECTIONS, Duration.ofHours(1)));
             tokens = DemoTokens.generate(TestBridge.PROJECTIONS);
             api = HttpApi.start(HttpSettings.local(0, tokens.tokens()), BridgeView.of(startedBridge));

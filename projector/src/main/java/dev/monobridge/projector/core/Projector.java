@@ -150,14 +150,11 @@ public final class Projector implements ChangeSink {
     // ---- each runs under the projector's lock, between live batches, so the live stream goes on.
 
     /**
-     * The position to give rows read by a snapshot taken from now on: after every change this projector
-     * has applied, and before every change committed after the snapshot. A change committed later
-     * names, as its transaction's order, a commit at or after the last one applied here; so does any
-     * change still to come from a transaction already applied in part, which is then re-applied on top
-     * of the snapshot in source order, harmlessly.
+     * The newest source position this projector has applied. A rebuild notes it just before opening its
+     * snapshot, so that the source adapter can place the snapshot's rows after it.
      */
-    public synchronized SourcePosition snapshotPosition() {
-        return new SourcePosition(lastPosition.commit(), Long.MAX_VALUE);
+    public synchronized SourcePosition lastPosition() {
+        return lastPosition;
     }
 
     /** The columns of a table that some projection (or a rebuild in progress) reads. */

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,14 +21,14 @@ import dev.monobridge.projector.core.Projector;
 import dev.monobridge.projector.definition.CollectionNames;
 import dev.monobridge.projector.definition.NodeDefinition;
 import dev.monobridge.projector.definition.ProjectionDefinition;
-import dev.monobridge.projector.jdbc.JdbcSnapshotReader;
 
 /**
  * Rebuilds a projection from the source, while readers keep reading and the source keeps changing.
  *
  * <ol>
  *   <li>Note the snapshot position, before the snapshot: it orders after every change applied so far
- *       and before every change committed after the snapshot (see {@link Projector#snapshotPosition()}).</li>
+ *       and before every change committed after the snapshot (see {@link SourceSnapshot#position()}: the
+ *       source adapter derives it).</li>
  *   <li>Read the projection's tables in one repeatable-read snapshot, streaming, and apply the rows as
  *       snapshot reads at that position. Position guards keep whatever the live stream already has
  *       that is newer; rows the projector remembers but the snapshot lacks were deleted unseen, and go.</li>
@@ -53,7 +51,7 @@ public final class ProjectionRebuild implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionRebuild.class);
 
     private final Projector projector;
-    private final DataSource dataSource;
+    private final SourceSnapshots snapshots;
     private final ProjectionDefinition target;
     private final RowKey documentKey;
     private final RebuildProgress progress;
@@ -65,11 +63,11 @@ public final class ProjectionRebuild implements Runnable {
      * @param target      the definition to rebuild with: the live one, or a newer one
      * @param documentKey the one document to repair, or {@code null} for the whole projection
      */
-    public ProjectionRebuild(Projector projector, DataSource dataSource, ProjectionDefinition target, RowKey documentKey,
+    public ProjectionRebuild(Projector projector, SourceSnapshots snapshots, ProjectionDefinition target, RowKey documentKey,
                              RebuildJournal journal, Clock clock) {
         this.projector = projector;
         this.journal = journal;
-        this.dataSource = dataSource;
+        this.snapshots = snapshots;
         this.target = target;
         this.documentKey = documentKey;
         this.clock = clock;
@@ -112,8 +110,8 @@ public final class ProjectionRebuild implements Runnable {
                 shadowCollection(target.collection()), target.version(), target.root(), target.file(), target.maxBytes());
         projector.prepare(target);
         try {
-            SourcePosition position = projector.snapshotPosition();
-            try (JdbcSnapshotReader reader = new JdbcSnapshotReader(dataSource).open()) {
+            try (SourceSnapshot reader = snapshots.open(projector.lastPosition())) {
+                SourcePosition position = reader.position();
                 for (NodeDefinition node : target.root().selfAndDescendants()) {
                     progress.estimate(reader.estimatedRows(node.table()));
                 }
@@ -164,9 +162,8 @@ public final class ProjectionRebuild implements Runnable {
             throw new IllegalStateException("the definition of " + target.name() + " changed: rebuild the whole projection, "
                     + "so that its documents do not mix versions");
         }
-        SourcePosition position = projector.snapshotPosition();
-        try (JdbcSnapshotReader reader = new JdbcSnapshotReader(dataSource).open()) {
-            readDocument(reader, target.root(), List.of(documentKey.singleValue()), target.root().key(), position);
+        try (SourceSnapshot reader = snapshots.open(projector.lastPosition())) {
+            readDocument(reader, target.root(), List.of(documentKey.singleValue()), target.root().key(), reader.position());
         }
         progress.enter(RebuildProgress.Phase.RENDER);
         progress.wrote(projector.rewrite(live, List.of(documentKey)));
@@ -174,7 +171,7 @@ public final class ProjectionRebuild implements Runnable {
     }
 
     /** Reads one level of one document's rows, then the levels below, by the keys just read. */
-    private void readDocument(JdbcSnapshotReader reader, NodeDefinition node, List<Object> keys, String column,
+    private void readDocument(SourceSnapshot reader, NodeDefinition node, List<Object> keys, String column,
                               SourcePosition position) throws SQLException {
         if (keys.isEmpty()) {
             return;

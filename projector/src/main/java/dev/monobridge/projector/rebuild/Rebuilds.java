@@ -9,8 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
-import javax.sql.DataSource;
-
 import dev.monobridge.projector.change.RowKey;
 import dev.monobridge.projector.core.Projector;
 import dev.monobridge.projector.definition.ProjectionDefinition;
@@ -23,7 +21,7 @@ import dev.monobridge.projector.definition.ProjectionDefinition;
 public final class Rebuilds implements AutoCloseable {
 
     private final Projector projector;
-    private final DataSource dataSource;
+    private final SourceSnapshots snapshots;
     private final Clock clock;
     private final RebuildJournal journal;
     private final Map<String, ProjectionDefinition> pending;
@@ -36,16 +34,17 @@ public final class Rebuilds implements AutoCloseable {
     });
 
     /**
+     * @param snapshots where the rebuilds read the source: the source adapter's consistent snapshots
      * @param pending   definitions newer than the live ones (their files changed version): a rebuild of
      *                  such a projection builds the new version
      * @param journal   where each rebuild records the shadow it fills, until it is gone
      * @param onSwapped told of each definition that became live through a rebuild
      */
-    public Rebuilds(Projector projector, DataSource dataSource, Map<String, ProjectionDefinition> pending,
+    public Rebuilds(Projector projector, SourceSnapshots snapshots, Map<String, ProjectionDefinition> pending,
                     RebuildJournal journal, Clock clock, Consumer<ProjectionDefinition> onSwapped) {
         this.journal = journal;
         this.projector = projector;
-        this.dataSource = dataSource;
+        this.snapshots = snapshots;
         this.clock = clock;
         this.pending = new LinkedHashMap<>(pending);
         this.onSwapped = onSwapped;
@@ -68,7 +67,7 @@ public final class Rebuilds implements AutoCloseable {
         }
         ProjectionDefinition target = key == null ? pending.getOrDefault(projection, live) : live;
         RowKey documentKey = key == null ? null : RowKey.of(live.root().key(), parseKey(key));
-        ProjectionRebuild rebuild = new ProjectionRebuild(projector, dataSource, target, documentKey, journal, clock);
+        ProjectionRebuild rebuild = new ProjectionRebuild(projector, snapshots, target, documentKey, journal, clock);
         rebuilds.put(projection, rebuild);
         executor.execute(() -> {
             rebuild.run();

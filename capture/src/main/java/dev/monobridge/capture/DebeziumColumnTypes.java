@@ -1,4 +1,4 @@
-package dev.monobridge.connector.capture;
+package dev.monobridge.capture;
 
 import java.util.Collections;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.monobridge.projector.jdbc;
+package dev.monobridge.capture.source.postgres;
 
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -34,12 +34,12 @@ import dev.monobridge.projector.change.Unconvertible;
  * infinite timestamps and dates as {@link InfiniteTimes}, JSON as subdocuments, money as decimals,
  * uuids as text. A value that cannot be converted becomes {@link Unconvertible}, as in the stream.
  */
-final class JdbcValues {
+final class PostgresJdbcValues {
 
     /** money's fractional digits under the usual lc_monetary; the stream's text has as many. */
     private static final int MONEY_SCALE = 2;
 
-    private JdbcValues() {
+    private PostgresJdbcValues() {
     }
 
     static Map<String, Object> row(ResultSet rs, Set<String> columns) throws SQLException {

@@ -1,4 +1,4 @@
-package dev.monobridge.projector.jdbc;
+package dev.monobridge.capture.source.postgres;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,25 +14,42 @@ import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
+import dev.monobridge.projector.change.SourcePosition;
+import dev.monobridge.projector.rebuild.SourceSnapshot;
+
 /**
- * Reads tables from the source in one consistent snapshot, streaming: rows arrive in chunks through a
+ * Reads tables from PostgreSQL in one consistent snapshot, streaming: rows arrive in chunks through a
  * callback, with a fetch size, so that no table is ever held in memory whole.
  *
  * <p>Lifecycle: {@link #open()} starts a repeatable-read transaction, which fixes the snapshot; every
  * read after it sees the source as of that moment; {@link #close()} ends it.
  */
-public final class JdbcSnapshotReader implements AutoCloseable {
+final class PostgresSnapshotReader implements SourceSnapshot {
 
     static final int FETCH_SIZE = 1000;
 
     private final DataSource dataSource;
+    private final SourcePosition position;
     private Connection connection;
 
-    public JdbcSnapshotReader(DataSource dataSource) {
+    /**
+     * The snapshot's position comes from the last position applied, noted before the snapshot: its
+     * commit, with the largest event. A change committed later names, as its transaction's order, a
+     * commit at or after the last one applied (see {@link PostgresPositions}); so does any change still
+     * to come from a transaction already applied in part, which is then re-applied on top of the
+     * snapshot in source order, harmlessly.
+     */
+    PostgresSnapshotReader(DataSource dataSource, SourcePosition lastApplied) {
         this.dataSource = dataSource;
+        this.position = new SourcePosition(lastApplied.commit(), Long.MAX_VALUE);
     }
 
-    public JdbcSnapshotReader open() throws SQLException {
+    @Override
+    public SourcePosition position() {
+        return position;
+    }
+
+    PostgresSnapshotReader open() throws SQLException {
         connection = dataSource.getConnection();
         connection.setAutoCommit(false);
         connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -45,6 +62,7 @@ public final class JdbcSnapshotReader implements AutoCloseable {
     }
 
     /** PostgreSQL's estimate of a table's rows, from its statistics; 0 when it has none yet. */
+    @Override
     public long estimatedRows(String table) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "select greatest(reltuples, 0)::bigint from pg_class where oid = ?::regclass")) {
@@ -59,9 +77,10 @@ public final class JdbcSnapshotReader implements AutoCloseable {
      * Streams the table's rows, or only those whose {@code column} holds one of {@code values}, in
      * chunks of at most {@code chunk}. Stops early when {@code cancelled} says so.
      */
+    @Override
     public void read(String table, Set<String> columns, String column, Collection<?> values, int chunk,
                      RowsConsumer consumer, BooleanSupplier cancelled) throws SQLException {
-        String sql = "select " + String.join(", ", columns.stream().map(JdbcSnapshotReader::quote).toList())
+        String sql = "select " + String.join(", ", columns.stream().map(PostgresSnapshotReader::quote).toList())
                 + " from " + table + (column == null ? "" : " where " + quote(column) + " = any (?)");
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setFetchSize(FETCH_SIZE);
@@ -71,7 +90,7 @@ public final class JdbcSnapshotReader implements AutoCloseable {
             try (ResultSet rs = statement.executeQuery()) {
                 List<Map<String, Object>> rows = new ArrayList<>(chunk);
                 while (rs.next() && !cancelled.getAsBoolean()) {
-                    rows.add(JdbcValues.row(rs, columns));
+                    rows.add(PostgresJdbcValues.row(rs, columns));
                     if (rows.size() == chunk) {
                         consumer.accept(rows);
                         rows = new ArrayList<>(chunk);
@@ -102,11 +121,5 @@ public final class JdbcSnapshotReader implements AutoCloseable {
 
     private static String quote(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
-    }
-
-    /** Receives one chunk of rows. */
-    @FunctionalInterface
-    public interface RowsConsumer {
-        void accept(List<Map<String, Object>> rows) throws SQLException;
     }
 }

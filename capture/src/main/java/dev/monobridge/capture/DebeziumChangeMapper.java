@@ -1,4 +1,4 @@
-package dev.monobridge.connector.capture;
+package dev.monobridge.capture;
 
 import java.time.Instant;
 import java.util.Map;
@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.data.Struct;
 
+import dev.monobridge.capture.source.SourceEvents;
 import dev.monobridge.projector.change.Change;
 import dev.monobridge.projector.change.Op;
 import dev.monobridge.projector.change.RowKey;
@@ -33,8 +34,15 @@ import dev.monobridge.projector.change.Unconvertible;
  */
 public final class DebeziumChangeMapper {
 
-    private final PostgresPositions positions = new PostgresPositions();
+    private final SourceEvents events;
+    private final DebeziumValues values;
     private final DebeziumColumnTypes columnTypes = new DebeziumColumnTypes();
+
+    /** @param events how the source database's events differ: its table names, positions and value quirks */
+    public DebeziumChangeMapper(SourceEvents events) {
+        this.events = events;
+        this.values = new DebeziumValues(events.values());
+    }
 
     /**
      * The changes the record carries: usually one; none for a tombstone or a message; two for the last
@@ -68,13 +76,13 @@ public final class DebeziumChangeMapper {
         RowKey key = null;
         try {
             Struct source = envelope.getStruct("source");
-            table = source.getString("schema") + "." + source.getString("table");
-            position = positions.of(source, Op.fromCode(envelope.getString("op")));
+            table = events.table(source);
+            position = events.position(source, Op.fromCode(envelope.getString("op")));
         } catch (RuntimeException unreadable) {
             // Reported as missing: the reason already says what was wrong with the record.
         }
         try {
-            key = record.key() instanceof Struct struct ? new RowKey(DebeziumValues.row(struct)) : null;
+            key = record.key() instanceof Struct struct ? new RowKey(values.row(struct)) : null;
         } catch (RuntimeException unreadable) {
             // As above.
         }
@@ -92,8 +100,8 @@ public final class DebeziumChangeMapper {
         }
         Op op = Op.fromCode(code);
         Struct source = envelope.getStruct("source");
-        String table = source.getString("schema") + "." + source.getString("table");
-        SourcePosition position = positions.of(source, op);
+        String table = events.table(source);
+        SourcePosition position = events.position(source, op);
         Instant commitTime = commitTime(source);
         Object txId = source.schema().field("txId") == null ? null : source.get("txId");
         String transaction = txId == null ? null : txId.toString();
@@ -101,9 +109,9 @@ public final class DebeziumChangeMapper {
             return List.of(new Change(table, op, null, null, null, position, commitTime, transaction));
         }
         RowKey key = key(record, table, position);
-        Map<String, Object> before = DebeziumValues.row(envelope.getStruct("before"));
+        Map<String, Object> before = values.row(envelope.getStruct("before"));
         Struct afterStruct = op == Op.DELETE ? null : envelope.getStruct("after");
-        Map<String, Object> after = DebeziumValues.row(afterStruct);
+        Map<String, Object> after = values.row(afterStruct);
         Map<String, String> types = afterStruct == null ? null : columnTypes.of(table, afterStruct.schema());
         Change change = new Change(table, op, key, before, after, position, commitTime, transaction, types);
         return switch (snapshotMark(source)) {
@@ -122,14 +130,14 @@ public final class DebeziumChangeMapper {
         return mark == null ? "false" : mark.toString();
     }
 
-    private static RowKey key(ConnectRecord<?> record, String table, SourcePosition position) {
+    private RowKey key(ConnectRecord<?> record, String table, SourcePosition position) {
         if (!(record.key() instanceof Struct key)) {
             // Debezium sends no key for a table without a primary key: such a row has no identity
             // that a later update or delete could be matched to.
             throw new UnreadableRecordException("table " + table + " has no primary key (no record key); "
                     + "give it one, or set REPLICA IDENTITY and a message.key.columns mapping", table, null, position);
         }
-        Map<String, Object> columns = DebeziumValues.row(key);
+        Map<String, Object> columns = values.row(key);
         for (Map.Entry<String, Object> column : columns.entrySet()) {
             if (column.getValue() instanceof Unconvertible unconvertible) {
                 // A key identifies the row in every document and state: it cannot stand in for itself.

@@ -1,4 +1,4 @@
-package dev.monobridge.connector.capture;
+package dev.monobridge.capture;
 
 import dev.monobridge.projector.change.RowKey;
 import dev.monobridge.projector.change.SourcePosition;
@@ -7,7 +7,7 @@ import dev.monobridge.projector.change.SourcePosition;
  * A Debezium record that cannot be read as a change: it goes to the dead letters with this reason and
  * whatever of its origin could be read (each part {@code null} when it could not).
  */
-final class UnreadableRecordException extends RuntimeException {
+public final class UnreadableRecordException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
@@ -26,15 +26,15 @@ final class UnreadableRecordException extends RuntimeException {
         this.position = position;
     }
 
-    String table() {
+    public String table() {
         return table;
     }
 
-    RowKey key() {
+    public RowKey key() {
         return key;
     }
 
-    SourcePosition position() {
+    public SourcePosition position() {
         return position;
     }
 

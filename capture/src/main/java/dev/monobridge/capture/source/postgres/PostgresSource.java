@@ -1,4 +1,4 @@
-package dev.monobridge.connector.capture;
+package dev.monobridge.capture.source.postgres;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.monobridge.connector.capture;
+package dev.monobridge.capture;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -14,14 +14,13 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.kafka.connect.data.Field;
 
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 
-import dev.monobridge.projector.change.InfiniteTimes;
+import dev.monobridge.capture.source.SourceValueQuirks;
 import dev.monobridge.projector.change.JsonColumns;
 import dev.monobridge.projector.change.NonFiniteNumber;
 import dev.monobridge.projector.change.Unavailable;
@@ -31,8 +30,9 @@ import dev.monobridge.projector.change.Unconvertible;
  * Converts column values from Debezium's Connect representation to the projector's plain Java values,
  * guided by each field's semantic schema name and source column type: decimals stay exact (and
  * numeric NaN and infinities become {@link NonFiniteNumber}), every timestamp becomes an {@link Instant},
- * dates a {@link LocalDate}, PostgreSQL's infinite timestamps and dates the values of
- * {@link InfiniteTimes}, and the TOAST placeholder becomes {@link Unavailable}.
+ * dates a {@link LocalDate}, and the unchanged-value placeholder becomes {@link Unavailable}. What one
+ * database sends in its own way (PostgreSQL's infinite timestamps and dates, say) its adapter's
+ * {@link SourceValueQuirks} says.
  *
  * <p>A value that cannot be converted becomes {@link Unconvertible} with the reason, for that column
  * alone: it matters only if a projection reads the column.
@@ -43,31 +43,16 @@ final class DebeziumValues {
     static final String UNAVAILABLE_PLACEHOLDER = "__debezium_unavailable_value";
     private static final byte[] UNAVAILABLE_BYTES = UNAVAILABLE_PLACEHOLDER.getBytes(StandardCharsets.UTF_8);
 
-    /**
-     * PgJDBC's stand-ins for {@code 'infinity'} and {@code '-infinity'} timestamps
-     * ({@code PGStatement.DATE_POSITIVE_INFINITY} and {@code DATE_NEGATIVE_INFINITY}), which Debezium
-     * 3.6.1 passes on unchanged as microseconds (checked by {@code TypeMappingIT}).
-     */
-    static final long TIMESTAMP_INFINITY = 9_223_372_036_825_200_000L;
-    static final long TIMESTAMP_MINUS_INFINITY = -9_223_372_036_832_400_000L;
-
-    /**
-     * Debezium 3.6.1 sends infinite dates as day counts no real date has (overflows of PgJDBC's
-     * stand-ins), and different ones in the snapshot and in the stream: checked by {@code TypeMappingIT}.
-     */
-    private static final Set<Long> DATE_INFINITY = Set.of(-622_191_234L, -2_147_472_692L);
-    private static final Set<Long> DATE_MINUS_INFINITY = Set.of(-625_821_272L, -2_147_472_691L);
-
-    /** PostgreSQL's first date, 4713-01-01 BC, as days since 1970 (with a margin for calendar differences). */
-    private static final long FIRST_POSTGRES_EPOCH_DAY = -2_500_000L;
-
     /** The parameter {@code column.propagate.source.type} adds to each field's schema. */
     static final String SOURCE_TYPE = "__debezium.source.column.type";
 
-    private DebeziumValues() {
+    private final SourceValueQuirks quirks;
+
+    DebeziumValues(SourceValueQuirks quirks) {
+        this.quirks = quirks;
     }
 
-    static Map<String, Object> row(Struct struct) {
+    Map<String, Object> row(Struct struct) {
         if (struct == null) {
             return null;
         }
@@ -100,7 +85,7 @@ final class DebeziumValues {
         return text.length() <= 80 ? "'" + text + "'" : "'" + text.substring(0, 80) + "...' (" + text.length() + " characters)";
     }
 
-    static Object value(Schema schema, Object value) {
+    Object value(Schema schema, Object value) {
         if (value == null) {
             return null;
         }
@@ -113,11 +98,11 @@ final class DebeziumValues {
         if (name != null) {
             switch (name) {
                 case "io.debezium.time.Timestamp":
-                    return infinite((Long) value, () -> Instant.ofEpochMilli((Long) value));
+                    return special((Long) value, () -> Instant.ofEpochMilli((Long) value));
                 case "io.debezium.time.MicroTimestamp":
-                    return infinite((Long) value, () -> micros(checkedMicros((Long) value)));
+                    return special((Long) value, () -> micros(quirks.checkedMicros((Long) value)));
                 case "io.debezium.time.NanoTimestamp":
-                    return infinite((Long) value, () -> Instant.ofEpochSecond(0, (Long) value));
+                    return special((Long) value, () -> Instant.ofEpochSecond(0, (Long) value));
                 case "io.debezium.time.ZonedTimestamp":
                     return zoned((String) value);
                 case "io.debezium.time.Date":
@@ -154,72 +139,34 @@ final class DebeziumValues {
         return value;
     }
 
-    /** A {@code decimal.handling.mode=string} column: numeric, decimal or money, by its source type. */
-    private static boolean isDecimal(Schema schema) {
+    /** A {@code decimal.handling.mode=string} column: a decimal type of the source, by its source type. */
+    private boolean isDecimal(Schema schema) {
         String source = schema.parameters() == null ? null : schema.parameters().get(SOURCE_TYPE);
-        return source != null && switch (source.toUpperCase(java.util.Locale.ROOT)) {
-            case "NUMERIC", "DECIMAL", "MONEY" -> true;
-            default -> false;
-        };
+        return source != null && quirks.isDecimalType(source.toUpperCase(java.util.Locale.ROOT));
     }
 
     /**
      * A decimal as Debezium's string mode sends it: exact text, with its scale ({@code 2.50} stays
-     * {@code 2.50}), or the names Debezium gives PostgreSQL's special values.
+     * {@code 2.50}), or the name the source's adapter gives one of its special values.
      */
-    static Object decimal(String text) {
-        return switch (text) {
-            case "NAN", "NaN" -> NonFiniteNumber.NAN;
-            case "POSITIVE_INFINITY", "Infinity" -> NonFiniteNumber.INFINITY;
-            case "NEGATIVE_INFINITY", "-Infinity" -> NonFiniteNumber.MINUS_INFINITY;
-            default -> new BigDecimal(text);
-        };
+    private Object decimal(String text) {
+        NonFiniteNumber special = quirks.specialDecimal(text);
+        return special != null ? special : new BigDecimal(text);
     }
 
-    private static Instant infinite(long value, java.util.function.Supplier<Instant> finite) {
-        if (value == TIMESTAMP_INFINITY) {
-            return InfiniteTimes.INFINITY;
-        }
-        if (value == TIMESTAMP_MINUS_INFINITY) {
-            return InfiniteTimes.MINUS_INFINITY;
-        }
-        return finite.get();
+    private Instant special(long value, java.util.function.Supplier<Instant> ordinary) {
+        Instant special = quirks.specialTimestamp(value);
+        return special != null ? special : ordinary.get();
     }
 
-    private static Instant zoned(String text) {
-        return switch (text) {
-            case "infinity" -> InfiniteTimes.INFINITY;
-            case "-infinity" -> InfiniteTimes.MINUS_INFINITY;
-            default -> OffsetDateTime.parse(text).toInstant();
-        };
+    private Instant zoned(String text) {
+        Instant special = quirks.specialZonedTimestamp(text);
+        return special != null ? special : OffsetDateTime.parse(text).toInstant();
     }
 
-    private static Object date(long epochDay) {
-        if (DATE_INFINITY.contains(epochDay)) {
-            return InfiniteTimes.INFINITY_DATE;
-        }
-        if (DATE_MINUS_INFINITY.contains(epochDay)) {
-            return InfiniteTimes.MINUS_INFINITY_DATE;
-        }
-        if (epochDay < FIRST_POSTGRES_EPOCH_DAY) {
-            throw new IllegalArgumentException("day " + epochDay + " lies before PostgreSQL's first date, so it is not one Debezium read faithfully");
-        }
-        return LocalDate.ofEpochDay(epochDay);
-    }
-
-    /**
-     * PostgreSQL's first timestamp, 4713 BC, in microseconds since 1970 (with a margin). Debezium 3.6.1
-     * overflows on timestamps near PostgreSQL's last one (294276 AD) and sends a value far before this:
-     * a wrong date, so the column is unconvertible rather than silently wrong.
-     */
-    private static final long FIRST_POSTGRES_MICROS = -211_000_000_000_000_000L;
-
-    private static long checkedMicros(long micros) {
-        if (micros < FIRST_POSTGRES_MICROS) {
-            throw new IllegalArgumentException(micros + " microseconds lies before PostgreSQL's first timestamp: "
-                    + "Debezium overflowed on a timestamp near 294276 AD");
-        }
-        return micros;
+    private Object date(long epochDay) {
+        Object special = quirks.specialDate(epochDay);
+        return special != null ? special : LocalDate.ofEpochDay(quirks.checkedEpochDay(epochDay));
     }
 
     private static Instant micros(long micros) {

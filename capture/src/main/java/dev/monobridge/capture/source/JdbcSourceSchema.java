@@ -1,4 +1,4 @@
-package dev.monobridge.projector.jdbc;
+package dev.monobridge.capture.source;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -49,7 +49,7 @@ public final class JdbcSourceSchema implements SourceSchema {
             try (ResultSet rs = metadata.getColumns(null, schema, table, null)) {
                 while (rs.next()) {
                     int type = rs.getInt("DATA_TYPE");
-                    // What JdbcValues and the capture turn into an Instant: timestamps with and without zone.
+                    // What the snapshot readers and the capture turn into an Instant: timestamps with and without zone.
                     boolean isTimestamp = type == Types.TIMESTAMP || type == Types.TIMESTAMP_WITH_TIMEZONE;
                     columns.put(rs.getString("COLUMN_NAME"), new ColumnType(rs.getString("TYPE_NAME"), isTimestamp));
                 }

@@ -1,4 +1,4 @@
-package dev.monobridge.connector.capture;
+package dev.monobridge.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +15,7 @@ import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
 
+import dev.monobridge.capture.source.postgres.PostgresEvents;
 import dev.monobridge.projector.change.Change;
 import dev.monobridge.projector.change.Op;
 import dev.monobridge.projector.change.RowKey;
@@ -61,7 +62,7 @@ class DebeziumChangeMapperTest {
             .withRecord(ROW).withSource(SOURCE).build();
     private static final Instant COMMIT = Instant.parse("2026-12-26T13:40:00.123456Z");
 
-    private final DebeziumChangeMapper mapper = new DebeziumChangeMapper();
+    private final DebeziumChangeMapper mapper = new DebeziumChangeMapper(new PostgresEvents());
 
     @Test
     void anInsertBecomesACreateWithTheRowAndTheCommitPosition() {

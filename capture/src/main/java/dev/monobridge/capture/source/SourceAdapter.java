@@ -1,0 +1,43 @@
+package dev.monobridge.capture.source;
+
+import java.util.Properties;
+
+import javax.sql.DataSource;
+
+import dev.monobridge.projector.definition.SourceSchema;
+import dev.monobridge.projector.rebuild.SourceSnapshots;
+
+/**
+ * Everything that differs by source database, in one place: one adapter per database (PostgreSQL
+ * today; MySQL/MariaDB next). The rest of the bridge, the engine's wiring, the mapper, rebuilds,
+ * {@code validate}, {@code /ready}, asks the adapter and names no database. See docs/source-seam.md.
+ *
+ * <p>The JDBC-facing methods take the bridge's pool (built from {@link #jdbcUrl()}, {@link #user()}
+ * and {@link #password()}), so that one pool serves them all and the adapter owns no connections.
+ */
+public interface SourceAdapter {
+
+    /**
+     * The Debezium connector's own properties: its class, where to connect, what to capture, and how
+     * values are to arrive. The engine adds its generic ones (offsets, batching, polling) around them.
+     */
+    Properties connectorProperties();
+
+    /** How this database's change events are read: table, position and value quirks. */
+    SourceEvents events();
+
+    String jdbcUrl();
+
+    String user();
+
+    String password();
+
+    /** How far the source's log runs ahead of capture: what {@code /ready} and the metrics show. */
+    LagProbe lagProbe(DataSource pool);
+
+    /** The source's tables and column types, for checking definitions ({@code validate}, start-up). */
+    SourceSchema schema(DataSource pool);
+
+    /** Consistent snapshots of the source, for rebuilds and repairs. */
+    SourceSnapshots snapshots(DataSource pool);
+}

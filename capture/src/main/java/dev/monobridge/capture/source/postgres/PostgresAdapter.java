@@ -1,0 +1,100 @@
+package dev.monobridge.capture.source.postgres;
+
+import java.util.Properties;
+
+import javax.sql.DataSource;
+
+import dev.monobridge.capture.source.JdbcSourceSchema;
+import dev.monobridge.capture.source.LagProbe;
+import dev.monobridge.capture.source.SourceAdapter;
+import dev.monobridge.capture.source.SourceEvents;
+import dev.monobridge.projector.definition.SourceSchema;
+import dev.monobridge.projector.rebuild.SourceSnapshots;
+
+/**
+ * PostgreSQL through Debezium's PostgreSQL connector with {@code pgoutput} logical decoding: a
+ * replication slot and a publication on the source, positions from LSNs, PostgreSQL's infinities, the
+ * slot's retained WAL as the lag, and repeatable-read snapshots.
+ */
+public final class PostgresAdapter implements SourceAdapter {
+
+    private final PostgresSource source;
+    private final PostgresEvents events = new PostgresEvents();
+
+    public PostgresAdapter(PostgresSource source) {
+        this.source = source;
+    }
+
+    /** The settings this adapter was made from. */
+    public PostgresSource source() {
+        return source;
+    }
+
+    @Override
+    public Properties connectorProperties() {
+        Properties p = new Properties();
+        // The engine's name keys its offsets: derived from the slot, as it always was, so that existing
+        // offsets files still match.
+        p.setProperty("name", "monobridge-" + source.slot());
+        p.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
+        p.setProperty("plugin.name", "pgoutput");
+        p.setProperty("slot.name", source.slot());
+        p.setProperty("publication.name", source.publication());
+        // 'filtered': Debezium creates the publication for exactly the captured tables when it is missing.
+        p.setProperty("publication.autocreate.mode", source.publicationAutocreate());
+        p.setProperty("database.hostname", source.host());
+        p.setProperty("database.port", Integer.toString(source.port()));
+        p.setProperty("database.dbname", source.database());
+        p.setProperty("database.user", source.user());
+        p.setProperty("database.password", source.password());
+        p.setProperty("table.include.list", String.join(",", source.tables()));
+        p.setProperty("snapshot.mode", source.snapshotMode());
+        // Intervals as ISO 8601 text (P1Y2M3DT4H5M6.789S), exact; the default counts a month as 30.4375 days.
+        p.setProperty("interval.handling.mode", "string");
+        p.setProperty("poll.interval.ms", Long.toString(source.pollInterval().toMillis()));
+        p.setProperty("max.batch.size", Integer.toString(source.maxBatchSize()));
+        p.setProperty("max.queue.size", Integer.toString(source.maxBatchSize() * 4));
+        return p;
+    }
+
+    @Override
+    public SourceEvents events() {
+        return events;
+    }
+
+    @Override
+    public String jdbcUrl() {
+        return source.jdbcUrl();
+    }
+
+    @Override
+    public String user() {
+        return source.user();
+    }
+
+    @Override
+    public String password() {
+        return source.password();
+    }
+
+    @Override
+    public LagProbe lagProbe(DataSource pool) {
+        return new PostgresSlotMonitor(pool, source.slot());
+    }
+
+    @Override
+    public SourceSchema schema(DataSource pool) {
+        // JDBC metadata names PostgreSQL's schemas as schemas, which is how definitions qualify tables.
+        return new JdbcSourceSchema(pool);
+    }
+
+    @Override
+    public SourceSnapshots snapshots(DataSource pool) {
+        return lastApplied -> new PostgresSnapshotReader(pool, lastApplied).open();
+    }
+
+    @Override
+    public String toString() {
+        return source.toString();
+    }
+}
