@@ -30,7 +30,7 @@ public final class BridgeConfigReader {
             problems.throwIfAny();
         }
         root.ifPresent(node -> collect(node, values, lines, problems));
-        BridgeConfig config = build(file.toString(), values, lines, problems);
+        BridgeConfig config = build(file.toString(), folderOf(file), values, lines, problems);
         if (!problems.isEmpty()) {
             // In the order of the file, which is the order a person fixes them in.
             throw new ConfigException(problems.list().stream().sorted(Comparator.comparingInt(ConfigProblem::line)).toList());
@@ -61,37 +61,48 @@ public final class BridgeConfigReader {
         });
     }
 
-    private static BridgeConfig build(String file, Map<String, String> values, Map<String, Integer> lines,
+    /** The folder that relative paths inside the file are resolved against. */
+    private static Path folderOf(Path file) {
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        return parent == null ? Path.of("").toAbsolutePath() : parent;
+    }
+
+    private static BridgeConfig build(String file, Path folder, Map<String, String> values, Map<String, Integer> lines,
                                       Problems problems) {
         Reader r = new Reader(file, values, lines, problems);
+        String passwordFile = r.text(Settings.SOURCE_PASSWORD_FILE);
         BridgeConfig.Source source = new BridgeConfig.Source(
                 r.text(Settings.SOURCE_HOST), r.integer(Settings.SOURCE_PORT), r.text(Settings.SOURCE_DATABASE),
-                r.text(Settings.SOURCE_USER), r.text(Settings.SOURCE_PASSWORD_ENV), r.text(Settings.SOURCE_PASSWORD_FILE),
+                r.text(Settings.SOURCE_USER), r.text(Settings.SOURCE_PASSWORD_ENV),
+                passwordFile == null || passwordFile.isBlank() ? passwordFile : resolve(folder, passwordFile).toString(),
                 r.text(Settings.SOURCE_SLOT), r.text(Settings.SOURCE_PUBLICATION), r.text(Settings.SOURCE_PUBLICATION_AUTOCREATE),
                 r.text(Settings.SOURCE_SNAPSHOT_MODE),
                 Duration.ofMillis(r.integer(Settings.SOURCE_POLL_INTERVAL_MS)), r.integer(Settings.SOURCE_MAX_BATCH_SIZE));
         BridgeConfig.Mongo mongo = new BridgeConfig.Mongo(r.text(Settings.MONGO_URI_ENV), r.text(Settings.MONGO_URI),
                 r.text(Settings.MONGO_DATABASE));
         return new BridgeConfig(source, mongo,
-                path(r.text(Settings.OFFSETS_FILE)),
+                resolve(folder, r.text(Settings.OFFSETS_FILE)),
                 Duration.ofMillis(r.integer(Settings.OFFSETS_FLUSH_INTERVAL_MS)),
-                path(r.text(Settings.PROJECTIONS_DIRECTORY)),
+                resolve(folder, r.text(Settings.PROJECTIONS_DIRECTORY)),
                 Duration.ofSeconds(r.integer(Settings.PROJECTOR_DELETE_MARKER_GRACE_SECONDS)),
-                http(r));
+                http(r, folder));
     }
 
-    private static BridgeConfig.Http http(Reader r) {
+    private static BridgeConfig.Http http(Reader r, Path folder) {
         String tokensFile = r.text(Settings.HTTP_TOKENS_FILE);
         return new BridgeConfig.Http(r.integer(Settings.HTTP_PORT), r.text(Settings.HTTP_BIND_ADDRESS),
-                tokensFile == null || tokensFile.isBlank() ? null : Path.of(tokensFile),
+                tokensFile == null || tokensFile.isBlank() ? null : resolve(folder, tokensFile),
                 r.text(Settings.HTTP_ADMIN_TOKEN_SHA256_ENV), r.text(Settings.HTTP_METRICS_TOKEN_SHA256_ENV),
                 r.integer(Settings.HTTP_MAX_PAGE_SIZE),
                 r.integer(Settings.HTTP_READY_MAX_SLOT_LAG_MB) * 1024L * 1024L);
     }
 
-    /** Relative paths are relative to the working directory, as on the command line. */
-    private static Path path(String path) {
-        return path == null ? null : Path.of(path);
+    /**
+     * A relative path inside the file is relative to the file's folder, not to the working directory:
+     * the file and what it names are kept together, and the bridge finds them wherever it is started from.
+     */
+    private static Path resolve(Path folder, String path) {
+        return path == null ? null : folder.resolve(path).normalize();
     }
 
     /**

@@ -66,8 +66,8 @@ public final class Settings {
     public static final Setting OFFSETS_FLUSH_INTERVAL_MS = Setting.integer("offsets.flush-interval-ms", "1000",
             "How often acknowledged offsets are saved. Lower means fewer changes replayed after a crash; replays are harmless.",
             0, Integer.MAX_VALUE, "a whole number from 0 to " + Integer.MAX_VALUE);
-    public static final Setting PROJECTIONS_DIRECTORY = Setting.text("projections.directory", "config/projections",
-            "Directory of projection definitions, one *.yaml file per projection.")
+    public static final Setting PROJECTIONS_DIRECTORY = Setting.text("projections.directory", "projections",
+            "Directory of projection definitions, one *.yaml file per projection; by default the folder 'projections' beside this file.")
             .withCheck(Checks.notBlank("name the directory of projection definitions"));
     public static final Setting PROJECTOR_DELETE_MARKER_GRACE_SECONDS = Setting.integer(
             "projector.delete-marker-grace-seconds", "3600",

@@ -48,7 +48,7 @@ class BridgeYamlFuzzTest {
 
     @TestFactory
     Stream<DynamicTest> everyTruncationOfTheShippedFileIsValidOrAClearProblem() throws IOException {
-        String shipped = Files.readString(SHIPPED).replace("directory: config/projections", "directory: " + PROJECTIONS);
+        String shipped = Files.readString(SHIPPED).replace("directory: projections", "directory: " + PROJECTIONS);
         String withUser = "  user: m"; // the shipped file's user, cut or whole: a complete source section
         List<Integer> cuts = new ArrayList<>();
         for (int at = 0; at < shipped.length(); at += CUT_EVERY) {

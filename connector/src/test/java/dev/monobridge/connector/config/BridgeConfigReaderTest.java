@@ -24,7 +24,46 @@ class BridgeConfigReaderTest {
         BridgeConfig config = new BridgeConfigReader().read(Path.of("../config/bridge.yaml"));
 
         assertThat(config.source().database()).isEqualTo("legacy");
-        assertThat(config.projectionsDirectory()).isEqualTo(Path.of("config/projections"));
+        assertThat(config.projectionsDirectory()).isEqualTo(Path.of("../config/projections").toAbsolutePath().normalize());
+        assertThat(config.offsetsFile()).isEqualTo(Path.of("../data/offsets.dat").toAbsolutePath().normalize());
+    }
+
+    @Test
+    void everyRelativePathInsideTheFileIsRelativeToTheFilesFolderNotTheWorkingDirectory() throws IOException {
+        Path folder = Files.createDirectories(directory.resolve("deploy"));
+        Path file = folder.resolve("bridge.yaml");
+        Files.writeString(file, """
+                source:
+                  database: legacy
+                  user: bridge
+                  password-file: secrets/pg-password
+                offsets:
+                  file: state/offsets.dat
+                projections:
+                  directory: ../definitions
+                http:
+                  tokens-file: secrets/tokens.yaml
+                """);
+
+        BridgeConfig config = new BridgeConfigReader().read(file);
+
+        assertThat(config.source().passwordFile()).isEqualTo(folder.resolve("secrets/pg-password").toString());
+        assertThat(config.offsetsFile()).isEqualTo(folder.resolve("state/offsets.dat"));
+        assertThat(config.projectionsDirectory()).isEqualTo(directory.resolve("definitions"));
+        assertThat(config.http().tokensFile()).isEqualTo(folder.resolve("secrets/tokens.yaml"));
+    }
+
+    @Test
+    void absolutePathsAndTheDefaultsFollowTheSameRule() throws IOException {
+        Path tokens = directory.resolve("elsewhere/tokens.yaml").toAbsolutePath();
+        Path file = write("source:\n  database: legacy\n  user: bridge\nhttp:\n  tokens-file: " + tokens + "\n");
+
+        BridgeConfig config = new BridgeConfigReader().read(file);
+
+        assertThat(config.http().tokensFile()).isEqualTo(tokens);
+        assertThat(config.projectionsDirectory()).isEqualTo(directory.resolve("projections"));
+        assertThat(config.offsetsFile()).isEqualTo(directory.resolve("data/offsets.dat"));
+        assertThat(config.source().passwordFile()).isEmpty();
     }
 
     @Test

@@ -2,15 +2,27 @@ package dev.monobridge.projector.definition;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Checks definitions against the source database and against each other: every table and column must
- * exist, a retention column must hold timestamps, and a table may appear only once in a projection (a
- * row must have one place in a document).
+ * exist (a misspelled one gets a "did you mean"), a retention column must hold timestamps, a parent key
+ * must have the type of its parent's key, and a table may appear only once in a projection (a row must
+ * have one place in a document). Each problem is reported at the line that names what is wrong.
  */
 public final class DefinitionValidator {
+
+    /**
+     * PostgreSQL type names that hold the same values once captured, so that a join between them is
+     * sound: every integer type becomes a 64-bit integer, and every text type a text.
+     */
+    private static final Map<String, String> TYPE_FAMILIES = Map.ofEntries(
+            Map.entry("int2", "integer"), Map.entry("int4", "integer"), Map.entry("int8", "integer"),
+            Map.entry("smallserial", "integer"), Map.entry("serial", "integer"), Map.entry("bigserial", "integer"),
+            Map.entry("text", "text"), Map.entry("varchar", "text"), Map.entry("bpchar", "text"));
 
     private DefinitionValidator() {
     }
@@ -20,37 +32,71 @@ public final class DefinitionValidator {
         Problems problems = new Problems();
         for (ProjectionDefinition definition : definitions) {
             Set<String> tables = new HashSet<>();
-            for (NodeDefinition node : definition.root().selfAndDescendants()) {
-                if (!tables.add(node.table())) {
-                    problems.add(definition.file(), node.line(), "table " + node.table()
-                            + " appears more than once in projection '" + definition.name() + "'");
-                }
-                checkColumns(definition.file(), node, schema, problems);
-            }
+            checkNode(definition, definition.root(), null, tables, schema, problems);
         }
         problems.throwIfAny();
     }
 
-    private static void checkColumns(String file, NodeDefinition node, SourceSchema schema, Problems problems) {
+    private static void checkNode(ProjectionDefinition definition, NodeDefinition node, NodeDefinition parent,
+                                  Set<String> tables, SourceSchema schema, Problems problems) {
+        if (!tables.add(node.table())) {
+            problems.add(definition.file(), node.lines().table(), "table " + node.table()
+                    + " appears more than once in projection '" + definition.name() + "'");
+        }
+        if (checkColumns(definition.file(), node, schema, problems) && parent != null) {
+            checkJoinTypes(definition.file(), node, parent, schema, problems);
+        }
+        node.lists().forEach(list -> checkNode(definition, list, node, tables, schema, problems));
+    }
+
+    /** Whether the table exists (its columns were then checked). */
+    private static boolean checkColumns(String file, NodeDefinition node, SourceSchema schema, Problems problems) {
         Optional<Set<String>> columns = schema.columns(node.table());
+        NodeDefinition.Lines lines = node.lines();
         if (columns.isEmpty()) {
-            problems.add(file, node.line(), "table " + node.table() + " does not exist in the source database");
-            return;
+            problems.add(file, lines.table(), "table " + node.table() + " does not exist in the source database"
+                    + DidYouMean.among(node.table(), schema.tables()));
+            return false;
         }
         Set<String> known = columns.get();
-        check(file, node.line(), node.table(), "key", node.key(), known, problems);
+        check(file, lines.key(), node.table(), "key", node.key(), known, problems);
         if (node.parentKey() != null) {
-            check(file, node.line(), node.table(), "parent-key", node.parentKey(), known, problems);
+            check(file, lines.parentKey(), node.table(), "parent-key", node.parentKey(), known, problems);
         }
         node.fields().forEach(f -> check(file, f.line(), node.table(), "field", f.column(), known, problems));
-        node.orderBy().forEach(o -> check(file, node.line(), node.table(), "order-by", o.column(), known, problems));
-        node.filter().ifPresent(p -> p.columns().forEach(c -> check(file, node.line(), node.table(), "filter", c, known, problems)));
-        node.dropWhen().ifPresent(p -> p.columns().forEach(c -> check(file, node.line(), node.table(), "drop-when", c, known, problems)));
+        for (int i = 0; i < node.orderBy().size(); i++) {
+            check(file, lines.orderBy().get(i), node.table(), "order-by", node.orderBy().get(i).column(), known, problems);
+        }
+        node.filter().ifPresent(p -> p.columns().forEach(c -> check(file, lines.filter(), node.table(), "filter", c, known, problems)));
+        node.dropWhen().ifPresent(p -> p.columns().forEach(c -> check(file, lines.dropWhen(), node.table(), "drop-when", c, known, problems)));
         node.retention().ifPresent(r -> {
-            check(file, node.line(), node.table(), "retention", r.column(), known, problems);
-            checkTimestamp(file, node, r.column(), schema, problems);
+            if (check(file, lines.retention(), node.table(), "retention", r.column(), known, problems)) {
+                checkTimestamp(file, node, r.column(), schema, problems);
+            }
         });
-        node.softDelete().ifPresent(p -> p.columns().forEach(c -> check(file, node.line(), node.table(), "soft-delete", c, known, problems)));
+        node.softDelete().ifPresent(p -> p.columns().forEach(c -> check(file, lines.softDelete(), node.table(), "soft-delete", c, known, problems)));
+        return true;
+    }
+
+    /**
+     * A parent key of another type than the parent's key never matches it, or matches by accident (a
+     * text code against a number): that is a reference to some other table, not a list of children.
+     * Only a schema read from the source knows types; offline validation cannot check this.
+     */
+    private static void checkJoinTypes(String file, NodeDefinition node, NodeDefinition parent, SourceSchema schema,
+                                       Problems problems) {
+        Optional<SourceSchema.ColumnType> childType = schema.type(node.table(), node.parentKey());
+        Optional<SourceSchema.ColumnType> parentType = schema.type(parent.table(), parent.key());
+        if (childType.isEmpty() || parentType.isEmpty() || family(childType.get()).equals(family(parentType.get()))) {
+            return;
+        }
+        problems.add(file, node.lines().parentKey(), "parent-key '" + node.parentKey() + "' of list '" + node.field() + "' is "
+                + childType.get().name() + ", but the key '" + parent.key() + "' of its parent " + parent.table() + " is "
+                + parentType.get().name() + ": a list's parent key holds its parent's key; " + SuggestedFix.MANY_TO_ONE);
+    }
+
+    private static String family(SourceSchema.ColumnType type) {
+        return TYPE_FAMILIES.getOrDefault(type.name(), type.name());
     }
 
     /**
@@ -59,15 +105,18 @@ public final class DefinitionValidator {
      */
     private static void checkTimestamp(String file, NodeDefinition node, String column, SourceSchema schema, Problems problems) {
         schema.type(node.table(), column).filter(type -> !type.isTimestamp()).ifPresent(type ->
-                problems.add(file, node.line(), "retention column '" + column + "' of " + node.table() + " is " + type.name()
+                problems.add(file, node.lines().retention(), "retention column '" + column + "' of " + node.table() + " is " + type.name()
                         + ", not a timestamp: retention counts from a point in time (timestamp or timestamptz)"));
     }
 
-    private static void check(String file, int line, String table, String role, String column, Set<String> known,
-                              Problems problems) {
-        if (!known.contains(column)) {
-            problems.add(file, line, role + " column '" + column + "' does not exist in " + table
-                    + " (columns: " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
+    /** Whether the column exists; when it does not, a problem with the nearest column's name. */
+    private static boolean check(String file, int line, String table, String role, String column, Set<String> known,
+                                 Problems problems) {
+        if (known.contains(column)) {
+            return true;
         }
+        problems.add(file, line, role + " column '" + column + "' does not exist in " + table
+                + DidYouMean.among(column, known) + " (columns: " + String.join(", ", new TreeSet<>(known)) + ")");
+        return false;
     }
 }

@@ -20,13 +20,15 @@ import java.util.Set;
  * @param fields    the columns copied into the document; the key column is always among them, because
  *                  targeted updates find a list entry by its key
  * @param orderBy   the list's sort keys; empty for the root
- * @param maxItems  the most entries the list keeps; empty means no bound
+ * @param maxItems  the most entries the list keeps; every list has one (the reader requires it), and
+ *                  only the root, which is not a list, has none
  * @param lists     the lists nested in this level
  * @param line      where the level is declared, for validation messages
  * @param filter    root only: the document exists only while the root row matches
  * @param dropWhen  lists only: entries that match are left out (finished items, say)
  * @param retention entries (on the root: the whole document) go once this much time has passed
  * @param softDelete rows that match count as deleted, wherever they appear ({@code is_deleted = true})
+ * @param lines     where each part is written, so that a problem points at the line that names it
  */
 public record NodeDefinition(
         String field,
@@ -41,7 +43,21 @@ public record NodeDefinition(
         Optional<Predicate> filter,
         Optional<Predicate> dropWhen,
         Optional<Retention> retention,
-        Optional<Predicate> softDelete) {
+        Optional<Predicate> softDelete,
+        Lines lines) {
+
+    /**
+     * The lines of a level's parts; a part that is not written has the level's own line.
+     *
+     * @param orderBy one line per {@code order-by} entry, in order
+     */
+    public record Lines(int table, int key, int parentKey, List<Integer> orderBy, int filter, int dropWhen,
+                        int retention, int softDelete) {
+
+        public Lines {
+            orderBy = List.copyOf(orderBy);
+        }
+    }
 
     public NodeDefinition {
         fields = List.copyOf(fields);

@@ -24,8 +24,16 @@ public record ProjectionDefinition(
         String file,
         int maxBytes) {
 
-    /** MongoDB's own limit, which is also the default budget. */
+    /** MongoDB's own limit, and the largest budget a definition may set. */
     public static final int MONGO_MAX_BYTES = 16 * 1024 * 1024;
+
+    /**
+     * The budget of a definition that sets none: 256 KiB, what a page can afford to fetch and parse on
+     * every view (a few hundred entries of a few hundred bytes each), and a sixty-fourth of MongoDB's
+     * limit. A document that reaches MongoDB's 16 MiB is already the Boxing-Day document: every read
+     * and every rewrite moves megabytes.
+     */
+    public static final int DEFAULT_MAX_BYTES = 256 * 1024;
 
     public ProjectionDefinition {
         Objects.requireNonNull(name, "name");

@@ -130,9 +130,14 @@ public final class ProjectionDefinitionReader {
             fields.add(0, new FieldMapping(key, key, yaml.line()));
         }
         checkFieldNames(fields, isRoot, yaml.file(), problems);
-        List<OrderBy> orderBy = orderBy(entries.get("order-by"), problems);
+        List<Integer> orderByLines = new ArrayList<>();
+        List<OrderBy> orderBy = orderBy(entries.get("order-by"), orderByLines, problems);
         Optional<Integer> maxItems = entries.containsKey("max-items")
                 ? positiveInt(yaml, entries, "max-items", problems) : Optional.empty();
+        if (!isRoot) {
+            checkBounded(yaml, where, entries, orderBy, problems);
+            checkParentKeyIsNotTheKey(yaml, field, table, key, parentKey, entries, problems);
+        }
         List<NodeDefinition> lists = new ArrayList<>();
         if (entries.containsKey("lists") && depth >= MAX_LIST_DEPTH) {
             problems.add(yaml.file(), entries.get("lists").line(), "lists nest more than " + MAX_LIST_DEPTH
@@ -157,8 +162,51 @@ public final class ProjectionDefinitionReader {
         Optional<Predicate> dropWhen = predicate(entries.get("drop-when"), "drop-when", problems);
         Optional<Retention> retention = retention(entries.get("retention"), problems);
         Optional<Predicate> softDelete = predicate(entries.get("soft-delete"), "soft-delete", problems);
+        NodeDefinition.Lines lines = new NodeDefinition.Lines(lineOf(entries, "table", yaml), lineOf(entries, "key", yaml),
+                lineOf(entries, "parent-key", yaml), orderByLines, lineOf(entries, "filter", yaml),
+                lineOf(entries, "drop-when", yaml), lineOf(entries, "retention", yaml), lineOf(entries, "soft-delete", yaml));
         return new NodeDefinition(field, table, key, parentKey, fields, orderBy, maxItems, lists, yaml.line(),
-                filter, dropWhen, retention, softDelete);
+                filter, dropWhen, retention, softDelete, lines);
+    }
+
+    private static int lineOf(Map<String, YamlNode> entries, String key, YamlNode level) {
+        YamlNode value = entries.get(key);
+        return value == null ? level.line() : value.line();
+    }
+
+    /**
+     * Every list is bounded, and says which entries its bound keeps. There is deliberately no way to
+     * turn the bound off: an unbounded list is how the original homepage document grew every day until
+     * it took the site down on Boxing Day (see the README).
+     */
+    private static void checkBounded(YamlNode yaml, String where, Map<String, YamlNode> entries, List<OrderBy> orderBy,
+                                     Problems problems) {
+        if (!entries.containsKey("max-items")) {
+            problems.add(yaml.file(), yaml.line(), where + " has no 'max-items': every list is bounded, so say the most "
+                    + "entries a page shows (e.g. 'max-items: 20')");
+        }
+        YamlNode order = entries.get("order-by");
+        // A malformed entry is reported where it is; an empty list is as good as none.
+        if (order == null || order.isSequence() && order.items("'order-by'", new Problems()).isEmpty()) {
+            int line = entries.containsKey("order-by") ? entries.get("order-by").line() : yaml.line();
+            problems.add(yaml.file(), line, where + " has no 'order-by': 'max-items' keeps the first entries, so the order "
+                    + "must say which (e.g. 'order-by: [placed_at desc, id desc]', or 'order-by: [id]' for key order)");
+        }
+    }
+
+    /**
+     * A list holds the rows that point at their parent. A parent key that is the row's own key joins
+     * each row to the parent with the same key value: that is the tempting form of a many-to-one
+     * reference (a {@code products} list under {@code orders} with {@code parent-key: id}), and silently wrong.
+     */
+    private static void checkParentKeyIsNotTheKey(YamlNode yaml, String field, String table, String key, String parentKey,
+                                                  Map<String, YamlNode> entries, Problems problems) {
+        if (key != null && key.equals(parentKey)) {
+            problems.add(yaml.file(), entries.get("parent-key").line(), "parent-key '" + parentKey + "' of list '" + field
+                    + "' is the key of " + table + " itself, so each row would join the parent row whose key has the same value. "
+                    + "The parent key is the column of " + table + " that holds the parent's key (an 'order_id', say); "
+                    + SuggestedFix.MANY_TO_ONE);
+        }
     }
 
     private static Optional<Predicate> predicate(YamlNode yaml, String key, Problems problems) {
@@ -238,7 +286,7 @@ public final class ProjectionDefinitionReader {
         }
     }
 
-    private List<OrderBy> orderBy(YamlNode yaml, Problems problems) {
+    private List<OrderBy> orderBy(YamlNode yaml, List<Integer> lines, Problems problems) {
         List<OrderBy> orderBy = new ArrayList<>();
         if (yaml == null) {
             return orderBy;
@@ -249,6 +297,7 @@ public final class ProjectionDefinitionReader {
                 var matcher = ORDER.matcher(text.trim());
                 if (matcher.matches()) {
                     orderBy.add(new OrderBy(matcher.group(1), "desc".equalsIgnoreCase(matcher.group(2))));
+                    lines.add(item.line());
                 } else {
                     problems.add(item.file(), item.line(), "order-by entry '" + text + "' must be 'column', 'column asc' or 'column desc'");
                 }
@@ -272,14 +321,14 @@ public final class ProjectionDefinitionReader {
         return text.orElse(null);
     }
 
-    /** The byte budget: a whole number up to MongoDB's own limit, which is also the default. */
+    /** The byte budget: a whole number up to MongoDB's own limit; {@link ProjectionDefinition#DEFAULT_MAX_BYTES} when unset. */
     private static int maxBytes(YamlNode value, Problems problems) {
         if (value == null) {
-            return ProjectionDefinition.MONGO_MAX_BYTES;
+            return ProjectionDefinition.DEFAULT_MAX_BYTES;
         }
         Optional<String> text = value.text("'max-bytes'", problems);
         if (text.isEmpty()) {
-            return ProjectionDefinition.MONGO_MAX_BYTES;
+            return ProjectionDefinition.DEFAULT_MAX_BYTES;
         }
         try {
             long bytes = Long.parseLong(text.get().trim());

@@ -10,6 +10,14 @@ public interface SourceSchema {
     Optional<Set<String>> columns(String table);
 
     /**
+     * The qualified names of the tables there are, for the "did you mean" of a misspelled one; empty when
+     * this schema cannot list them (then a missing table gets no suggestion).
+     */
+    default Set<String> tables() {
+        return Set.of();
+    }
+
+    /**
      * A column's type, or empty when this schema does not know it (then nothing that depends on the type
      * is checked).
      */

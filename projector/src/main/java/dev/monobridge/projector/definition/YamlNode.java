@@ -160,41 +160,9 @@ public final class YamlNode {
         for (Map.Entry<String, YamlNode> entry : entries.entrySet()) {
             if (!known.contains(entry.getKey())) {
                 problems.add(mapping.file, entry.getValue().line(), "unknown key '" + entry.getKey() + "' in " + where
-                        + suggestion(entry.getKey(), known) + " (known keys: " + String.join(", ", new TreeSet<>(known)) + ")");
+                        + DidYouMean.among(entry.getKey(), known) + " (known keys: " + String.join(", ", new TreeSet<>(known)) + ")");
             }
         }
-    }
-
-    private static String suggestion(String unknown, Set<String> known) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : known) {
-            int distance = editDistance(unknown, candidate);
-            if (distance < bestDistance) {
-                bestDistance = distance;
-                best = candidate;
-            }
-        }
-        return best != null && bestDistance <= 2 ? " (did you mean '" + best + "'?)" : "";
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     private String kind() {

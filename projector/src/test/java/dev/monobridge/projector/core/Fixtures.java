@@ -21,7 +21,7 @@ final class Fixtures {
     static final Instant NOW = Instant.parse("2026-12-26T18:00:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
-    /** A race with all its runners, in cloth-number order, unbounded. */
+    /** A race with all its runners (up to a thousand, more than any test makes), in cloth-number order. */
     static final String RACE_CARD = """
             name: race-card
             team: racing-web
@@ -38,6 +38,7 @@ final class Fixtures {
                   parent-key: race_id
                   fields: [id, horse, cloth, price]
                   order-by: [cloth asc]
+                  max-items: 1000
             """;
 
     /** A race with its three shortest-priced runners. */

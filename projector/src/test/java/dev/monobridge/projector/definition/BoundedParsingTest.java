@@ -132,7 +132,9 @@ class BoundedParsingTest {
                     .append(indent).append("  l").append(level).append(":\n")
                     .append(indent).append("    table: public.t").append(level).append('\n')
                     .append(indent).append("    key: id\n")
-                    .append(indent).append("    parent-key: parent_id\n");
+                    .append(indent).append("    parent-key: parent_id\n")
+                    .append(indent).append("    order-by: [id]\n")
+                    .append(indent).append("    max-items: 5\n");
             indent += "    ";
         }
 
@@ -140,7 +142,7 @@ class BoundedParsingTest {
 
         // At the eleventh list, the first too deep.
         assertThat(problems).extracting(ConfigProblem::toString)
-                .containsExactly("racing.yaml:59: lists nest more than 10 levels below the root");
+                .containsExactly("racing.yaml:79: lists nest more than 10 levels below the root");
     }
 
     @Test

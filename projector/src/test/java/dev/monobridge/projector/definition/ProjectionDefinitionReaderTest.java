@@ -43,13 +43,14 @@ class ProjectionDefinitionReaderTest {
                           table: runner
                           key: id
                           parent-key: race_id
+                          order-by: [cloth]
                           max-items: lots
                 """;
 
         List<ConfigProblem> problems = problems("racing.yaml", yaml);
 
         assertThat(problems).extracting(ConfigProblem::file).containsOnly("racing.yaml");
-        assertThat(problems).extracting(ConfigProblem::line).containsExactlyInAnyOrder(2, 4, 5, 12, 14, 15, 16, 17, 20, 23);
+        assertThat(problems).extracting(ConfigProblem::line).containsExactlyInAnyOrder(2, 4, 5, 12, 14, 15, 16, 17, 20, 24);
         assertProblem(problems, 2, "'team' must be a single value, not a list");
         assertProblem(problems, 4, "'version' is 'one', expected a whole number above 0");
         assertProblem(problems, 5, "unknown key 'colour' in the projection definition");
@@ -59,7 +60,7 @@ class ProjectionDefinitionReaderTest {
         assertProblem(problems, 16, "'max-items' is '-3', expected a whole number above 0");
         assertProblem(problems, 17, "unknown key 'max-item' in list 'races' (did you mean 'max-items'?)");
         assertProblem(problems, 20, "'table' is 'runner', expected schema.table");
-        assertProblem(problems, 23, "'max-items' is 'lots', expected a whole number above 0");
+        assertProblem(problems, 24, "'max-items' is 'lots', expected a whole number above 0");
     }
 
     @Test
@@ -147,6 +148,8 @@ class ProjectionDefinitionReaderTest {
                       table: public.race
                       key: id
                       parent-key: meeting_id
+                      order-by: [id]
+                      max-items: 5
                       filter: "status = 'OPEN'"
                       drop-when: "status 'RESULTED'"
                       retention:
@@ -156,6 +159,8 @@ class ProjectionDefinitionReaderTest {
                           table: public.runner
                           key: id
                           parent-key: race_id
+                          order-by: [price]
+                          max-items: 5
                           drop-when: "price > max_price"
                           retention: {column: off_time, keep: 2h, every: 1h}
                 """;
@@ -163,20 +168,20 @@ class ProjectionDefinitionReaderTest {
         List<ConfigProblem> problems = problems("racing.yaml", yaml);
 
         assertThat(problems).extracting(ConfigProblem::file).containsOnly("racing.yaml");
-        assertThat(problems).extracting(ConfigProblem::line).containsExactlyInAnyOrder(5, 9, 10, 11, 17, 18, 20, 26, 27);
+        assertThat(problems).extracting(ConfigProblem::line).containsExactlyInAnyOrder(5, 9, 10, 11, 19, 20, 22, 30, 31);
         assertProblem(problems, 5, "'max-bytes' is 16777217, above MongoDB's limit of 16777216");
         assertProblem(problems, 9, "bad 'filter' predicate: expected ')' at character 26 of \"status in ('OPEN', 'LIVE'\"");
         // The root has 'filter', lists have 'drop-when': each is told which keys it has.
         assertProblem(problems, 10, "unknown key 'drop-when' in the root (known keys: ");
         assertThat(message(problems, 10)).contains("filter").doesNotContain("drop-when,");
         assertProblem(problems, 11, "'keep' is '5 minutes', expected a duration such as 90s, 30m, 2h or 7d");
-        assertProblem(problems, 17, "unknown key 'filter' in list 'races' (known keys: ");
-        assertThat(message(problems, 17)).contains("drop-when").doesNotContain("filter,");
-        assertProblem(problems, 18, "bad 'drop-when' predicate: expected a comparison operator");
-        assertProblem(problems, 20, "missing 'column'");
-        assertProblem(problems, 26, "bad 'drop-when' predicate: expected a value ('text', a number, true or false), found 'max_price'"
+        assertProblem(problems, 19, "unknown key 'filter' in list 'races' (known keys: ");
+        assertThat(message(problems, 19)).contains("drop-when").doesNotContain("filter,");
+        assertProblem(problems, 20, "bad 'drop-when' predicate: expected a comparison operator");
+        assertProblem(problems, 22, "missing 'column'");
+        assertProblem(problems, 30, "bad 'drop-when' predicate: expected a value ('text', a number, true or false), found 'max_price'"
                 + " (columns cannot be compared with columns)");
-        assertProblem(problems, 27, "unknown key 'every' in 'retention'");
+        assertProblem(problems, 31, "unknown key 'every' in 'retention'");
     }
 
     @Test
@@ -213,18 +218,22 @@ class ProjectionDefinitionReaderTest {
                       table: public.race
                       key: id
                       parent-key: meeting_id
+                      order-by: [id]
+                      max-items: 5
                       retention: {column: resulted_at, keep: 30 m}
                     runners:
                       table: public.runner
                       key: id
                       parent-key: meeting_id
+                      order-by: [id]
+                      max-items: 5
                       retention: {column: resulted_at, keep: 30M}
                 """);
 
         assertThat(problems).extracting(ConfigProblem::line, ConfigProblem::message).containsExactlyInAnyOrder(
                 tuple(8, "missing 'column'"),
                 tuple(8, "missing 'keep' (how long after the column's time, e.g. 30m, 2h, 7d)"),
-                tuple(19, "'keep' is '30M', expected a duration such as 90s, 30m, 2h or 7d"));
+                tuple(23, "'keep' is '30M', expected a duration such as 90s, 30m, 2h or 7d"));
     }
 
     @Test
@@ -300,7 +309,7 @@ class ProjectionDefinitionReaderTest {
     }
 
     @Test
-    void withoutMaxBytesTheBudgetIsMongosOwnLimit() {
+    void withoutMaxBytesTheBudgetIsWhatAPageCanAffordNotMongosLimit() {
         ProjectionDefinition definition = reader.readText("racing.yaml", """
                 name: racing
                 team: web
@@ -309,7 +318,7 @@ class ProjectionDefinitionReaderTest {
                 root: {table: public.meeting, key: id}
                 """);
 
-        assertThat(definition.maxBytes()).isEqualTo(16 * 1024 * 1024).isEqualTo(ProjectionDefinition.MONGO_MAX_BYTES);
+        assertThat(definition.maxBytes()).isEqualTo(256 * 1024).isEqualTo(ProjectionDefinition.DEFAULT_MAX_BYTES);
     }
 
     @Test
@@ -330,6 +339,99 @@ class ProjectionDefinitionReaderTest {
                 directory.resolve("b.yaml") + ":1: projection name 'racing-home' is also used by " + directory.resolve("a.yaml") + ":1",
                 directory.resolve("b.yaml") + ":3: collection 'racing_home' is also used by " + directory.resolve("a.yaml")
                         + ":3 (each projection needs its own)");
+    }
+
+    @Test
+    void everyListMustHaveAMaxItemsSoThatNoListIsUnbounded() {
+        List<ConfigProblem> problems = problems("racing.yaml", """
+                name: racing
+                team: web
+                collection: racing
+                version: 1
+                root:
+                  table: public.meeting
+                  key: id
+                  lists:
+                    races:
+                      table: public.race
+                      key: id
+                      parent-key: meeting_id
+                      order-by: [off_time]
+                """);
+
+        assertThat(problems).extracting(ConfigProblem::toString).containsExactly("racing.yaml:10: list 'races' has no "
+                + "'max-items': every list is bounded, so say the most entries a page shows (e.g. 'max-items: 20')");
+    }
+
+    @Test
+    void everyListMustHaveAnOrderBySoThatTheBoundSaysWhichEntriesItKeeps() {
+        List<ConfigProblem> problems = problems("racing.yaml", """
+                name: racing
+                team: web
+                collection: racing
+                version: 1
+                root:
+                  table: public.meeting
+                  key: id
+                  lists:
+                    races:
+                      table: public.race
+                      key: id
+                      parent-key: meeting_id
+                      max-items: 20
+                    tips:
+                      table: public.tip
+                      key: id
+                      parent-key: meeting_id
+                      max-items: 20
+                      order-by: []
+                """);
+
+        assertThat(problems).extracting(ConfigProblem::line, ConfigProblem::message).containsExactly(
+                tuple(10, "list 'races' has no 'order-by': 'max-items' keeps the first entries, so the order must say which "
+                        + "(e.g. 'order-by: [placed_at desc, id desc]', or 'order-by: [id]' for key order)"),
+                tuple(19, "list 'tips' has no 'order-by': 'max-items' keeps the first entries, so the order must say which "
+                        + "(e.g. 'order-by: [placed_at desc, id desc]', or 'order-by: [id]' for key order)"));
+    }
+
+    @Test
+    void aParentKeyThatIsTheListsOwnKeyIsAnErrorBecauseItJoinsRowsThatShareAKeyValue() {
+        List<ConfigProblem> problems = problems("orders.yaml", """
+                name: orders
+                team: shop
+                collection: orders
+                version: 1
+                root:
+                  table: inventory.orders
+                  key: id
+                  lists:
+                    products:
+                      table: inventory.products
+                      key: id
+                      parent-key: id
+                      order-by: [id]
+                      max-items: 1
+                """);
+
+        assertThat(problems).extracting(ConfigProblem::toString).containsExactly("orders.yaml:12: parent-key 'id' of list "
+                + "'products' is the key of inventory.products itself, so each row would join the parent row whose key has "
+                + "the same value. The parent key is the column of inventory.products that holds the parent's key (an "
+                + "'order_id', say); a many-to-one reference (each row pointing at one row of another table) needs a "
+                + "lookup, which is not supported yet");
+    }
+
+    @Test
+    void maxBytesCanStillBeSetUpToMongosLimit() {
+        ProjectionDefinition definition = reader.readText("racing.yaml", """
+                name: racing
+                team: web
+                collection: racing
+                version: 1
+                max-bytes: 16777216
+                root: {table: public.meeting, key: id}
+                """);
+
+        assertThat(definition.maxBytes()).isEqualTo(ProjectionDefinition.MONGO_MAX_BYTES);
     }
 
     private List<ConfigProblem> problems(String file, String yaml) {

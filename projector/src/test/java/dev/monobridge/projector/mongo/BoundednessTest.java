@@ -71,6 +71,7 @@ class BoundednessTest {
                   parent-key: meeting_id
                   fields: [id, name, off_time]
                   order-by: [off_time]
+                  max-items: 1000
                   lists:
                     favourites:
                       table: public.runner

@@ -62,6 +62,7 @@ class BytesPerChangeTest {
                   parent-key: meeting_id
                   fields: [id, name]
                   order-by: [id]
+                  max-items: 1000
                   lists:
                     runners:
                       table: public.runner
@@ -69,6 +70,7 @@ class BytesPerChangeTest {
                       parent-key: race_id
                       fields: [id, horse, cloth, price, form]
                       order-by: [cloth]
+                      max-items: 1000
             """);
 
     private static final WireLog WIRE = new WireLog();
