@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
@@ -20,6 +21,7 @@ public final class JdbcSourceSchema implements SourceSchema {
 
     private final DataSource dataSource;
     private final Map<String, Optional<Map<String, ColumnType>>> cache = new HashMap<>();
+    private Set<String> tables;
 
     public JdbcSourceSchema(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -28,6 +30,24 @@ public final class JdbcSourceSchema implements SourceSchema {
     @Override
     public Optional<Set<String>> columns(String table) {
         return table(table).map(Map::keySet);
+    }
+
+    /** Every table and view the role can see, as {@code schema.table}, read once: for the "did you mean" of a misspelled one. */
+    @Override
+    public Set<String> tables() {
+        if (tables == null) {
+            Set<String> names = new TreeSet<>();
+            try (Connection connection = dataSource.getConnection();
+                 ResultSet rs = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE", "VIEW", "PARTITIONED TABLE"})) {
+                while (rs.next()) {
+                    names.add(rs.getString("TABLE_SCHEM") + "." + rs.getString("TABLE_NAME"));
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot list the source's tables: " + e.getMessage(), e);
+            }
+            tables = Set.copyOf(names);
+        }
+        return tables;
     }
 
     @Override

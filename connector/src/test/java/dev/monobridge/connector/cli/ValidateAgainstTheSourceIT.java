@@ -47,6 +47,26 @@ class ValidateAgainstTheSourceIT {
     }
 
     @Test
+    void aMisspelledTableGetsADidYouMeanFromTheTablesTheSourceHas() throws IOException {
+        Path projections = Files.createDirectories(directory.resolve("projections"));
+        Path definition = Files.writeString(projections.resolve("orders.yaml"), """
+                name: orders
+                team: shop
+                collection: orders
+                version: 1
+                root:
+                  table: inventory.order
+                  key: id
+                  fields: [order_date, quantity]
+                """);
+        CommandRun.Result result = CommandRun.run("validate", "--config", bridgeYaml().toString());
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(ErrorHandler.CONFIG_ERROR);
+        assertThat(result.hasStackTrace()).as(result.all()).isFalse();
+        assertThat(result.err()).as(result.all()).contains(definition + ":6:").contains("did you mean 'inventory.orders'?");
+    }
+
+    @Test
     void aMisspelledOrderByColumnAndAParentKeyOfAnotherTypeAreReportedAtTheirLines() throws IOException {
         Path projections = Files.createDirectories(directory.resolve("projections"));
         Path definition = Files.writeString(projections.resolve("orders.yaml"), """
@@ -68,8 +88,21 @@ class ValidateAgainstTheSourceIT {
                         - nte asc
                       max-items: 10
                 """);
+
+        CommandRun.Result result = CommandRun.run("validate", "--config", bridgeYaml().toString());
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(ErrorHandler.CONFIG_ERROR);
+        assertThat(result.hasStackTrace()).as(result.all()).isFalse();
+        assertThat(result.err()).as(result.all())
+                .contains(definition + ":16: order-by column 'nte' does not exist in inventory.order_notes (did you mean 'note'?)")
+                .contains(definition + ":13: parent-key 'order_ref' of list 'notes' is varchar, but the key 'id' of its parent "
+                        + "inventory.orders is int4: a list's parent key holds its parent's key; a many-to-one reference");
+    }
+
+    /** A bridge.yaml beside the projections folder, pointing at the test's PostgreSQL. */
+    private Path bridgeYaml() throws IOException {
         Files.writeString(directory.resolve("password"), postgres.password());
-        Path bridge = Files.writeString(directory.resolve("bridge.yaml"), """
+        return Files.writeString(directory.resolve("bridge.yaml"), """
                 source:
                   host: %s
                   port: %d
@@ -79,14 +112,5 @@ class ValidateAgainstTheSourceIT {
                 mongo:
                   uri: mongodb://127.0.0.1:1
                 """.formatted(postgres.host(), postgres.port(), postgres.database(), postgres.user()));
-
-        CommandRun.Result result = CommandRun.run("validate", "--config", bridge.toString());
-
-        assertThat(result.exitCode()).as(result.all()).isEqualTo(ErrorHandler.CONFIG_ERROR);
-        assertThat(result.hasStackTrace()).as(result.all()).isFalse();
-        assertThat(result.err()).as(result.all())
-                .contains(definition + ":16: order-by column 'nte' does not exist in inventory.order_notes (did you mean 'note'?)")
-                .contains(definition + ":13: parent-key 'order_ref' of list 'notes' is varchar, but the key 'id' of its parent "
-                        + "inventory.orders is int4: a list's parent key holds its parent's key; a many-to-one reference");
     }
 }
