@@ -1,6 +1,5 @@
 package dev.monobridge.connector.cli;
 
-import java.util.concurrent.Callable;
 
 import org.bson.BsonDocument;
 import org.bson.BsonObjectId;
@@ -22,12 +21,10 @@ import picocli.CommandLine.Spec;
 /** Lists dead letters, and asks the running bridge to replay them. */
 @Command(name = "dead-letters", mixinStandardHelpOptions = true,
         description = "List dead letters (changes or writes that could not be applied, with the reason), or replay them.")
-final class DeadLettersCommand implements Callable<Integer>, Connects {
+final class DeadLettersCommand extends ConnectingCommand {
 
     @Mixin
     private ConfigOption config;
-
-    private ConnectionTargets targets = ConnectionTargets.NONE;
 
     @Parameters(index = "0", defaultValue = "list", description = "list | replay (default: ${DEFAULT-VALUE})")
     private String action;
@@ -38,11 +35,6 @@ final class DeadLettersCommand implements Callable<Integer>, Connects {
     @Option(names = "--id", description = "Replay only this dead letter.")
     private String id;
 
-    @Override
-    public ConnectionTargets targets() {
-        return targets;
-    }
-
     @Spec
     private CommandSpec spec;
 
@@ -50,7 +42,7 @@ final class DeadLettersCommand implements Callable<Integer>, Connects {
     public Integer call() {
         checkOptions();
         BridgeConfig bridgeConfig = config.read();
-        targets = ConnectionTargets.mongoOf(bridgeConfig, System.getenv());
+        connectingTo(ConnectionTargets.mongoOf(bridgeConfig, System.getenv()));
         String uri = new Secrets(System.getenv()).mongoUri(bridgeConfig.mongo().uriEnv(), bridgeConfig.mongo().uri());
         try (MongoClient client = OneShotMongo.connect(uri)) {
             MongoDeadLetters deadLetters = new MongoDeadLetters(client.getDatabase(bridgeConfig.mongo().database()));

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 import org.bson.BsonDocument;
 import org.bson.json.JsonWriterSettings;
@@ -41,7 +40,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the bridge on an embedded PostgreSQL with a live betting workload, into an in-process MongoDB.")
-final class DemoCommand implements Callable<Integer>, Connects {
+final class DemoCommand extends ConnectingCommand {
 
     private static final String DATABASE = "monobridge";
     /** The highest TCP port. */
@@ -69,12 +68,6 @@ final class DemoCommand implements Callable<Integer>, Connects {
     @Spec
     private CommandSpec spec;
 
-    private ConnectionTargets targets = ConnectionTargets.NONE;
-
-    @Override
-    public ConnectionTargets targets() {
-        return targets;
-    }
 
     @Override
     public Integer call() throws Exception {
@@ -82,7 +75,7 @@ final class DemoCommand implements Callable<Integer>, Connects {
         List<ProjectionDefinition> projections = new ProjectionDefinitionReader().readDirectory(projectionsDirectory);
         if (mongoUri != null) {
             // Before PostgreSQL starts and the schema is seeded: a wrong URI should cost seconds, not a minute.
-            targets = new ConnectionTargets(Optional.empty(), Optional.of(ConnectionTargets.Mongo.of(mongoUri, DATABASE, "--mongo-uri")));
+            connectingTo(new ConnectionTargets(Optional.empty(), Optional.of(ConnectionTargets.Mongo.of(mongoUri, DATABASE, "--mongo-uri"))));
             try (MongoClient client = OneShotMongo.connect(mongoUri)) {
                 OneShotMongo.ping(client.getDatabase(DATABASE));
             }

@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 import org.bson.BsonDocument;
 
@@ -23,14 +22,12 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "rebuild", mixinStandardHelpOptions = true,
         description = "Rebuild a projection from the source with zero downtime, or repair one document (--key).")
-final class RebuildCommand implements Callable<Integer>, Connects {
+final class RebuildCommand extends ConnectingCommand {
 
     private static final int BAR = 30;
 
     @Mixin
     private ConfigOption config;
-
-    private ConnectionTargets targets = ConnectionTargets.NONE;
 
     @Parameters(index = "0", description = "The projection to rebuild.")
     private String projection;
@@ -45,14 +42,9 @@ final class RebuildCommand implements Callable<Integer>, Connects {
     private boolean noWait;
 
     @Override
-    public ConnectionTargets targets() {
-        return targets;
-    }
-
-    @Override
     public Integer call() throws InterruptedException {
         BridgeConfig bridgeConfig = config.read();
-        targets = ConnectionTargets.mongoOf(bridgeConfig, System.getenv());
+        connectingTo(ConnectionTargets.mongoOf(bridgeConfig, System.getenv()));
         String uri = new Secrets(System.getenv()).mongoUri(bridgeConfig.mongo().uriEnv(), bridgeConfig.mongo().uri());
         try (MongoClient client = OneShotMongo.connect(uri)) {
             MongoRebuildRequests requests = new MongoRebuildRequests(client.getDatabase(bridgeConfig.mongo().database()));

@@ -1,7 +1,6 @@
 package dev.monobridge.connector.cli;
 
 import java.time.Duration;
-import java.util.concurrent.Callable;
 
 import dev.monobridge.connector.bridge.Bridge;
 import dev.monobridge.connector.bridge.BridgeOptions;
@@ -20,7 +19,7 @@ import picocli.CommandLine.Spec;
 /** The production entry: capture from the configured PostgreSQL into the configured MongoDB. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the bridge with the settings in bridge.yaml until stopped (Ctrl-C or SIGTERM).")
-final class RunCommand implements Callable<Integer>, Connects {
+final class RunCommand extends ConnectingCommand {
 
     @Mixin
     private ConfigOption config;
@@ -32,12 +31,6 @@ final class RunCommand implements Callable<Integer>, Connects {
     @Spec
     private CommandSpec spec;
 
-    private ConnectionTargets targets = ConnectionTargets.NONE;
-
-    @Override
-    public ConnectionTargets targets() {
-        return targets;
-    }
 
     @Override
     public Integer call() throws Exception {
@@ -46,7 +39,7 @@ final class RunCommand implements Callable<Integer>, Connects {
                     + progressIntervalSeconds);
         }
         BridgeConfig bridgeConfig = config.read();
-        targets = ConnectionTargets.of(bridgeConfig, System.getenv());
+        connectingTo(ConnectionTargets.of(bridgeConfig, System.getenv()));
         BridgeOptions options = BridgeOptionsFactory.from(bridgeConfig, System.getenv());
         HttpSettings http = HttpSettings.from(bridgeConfig.http(), System.getenv());
         ProgressLine progress = new ProgressLine();

@@ -1,7 +1,6 @@
 package dev.monobridge.connector.cli;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.bson.BsonDocument;
 
@@ -21,23 +20,17 @@ import picocli.CommandLine.Mixin;
 /** What the bridge has written: documents per projection, remembered rows, dead letters. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show documents per projection, definition versions, rebuilds, remembered rows and dead letters.")
-final class StatusCommand implements Callable<Integer>, Connects {
+final class StatusCommand extends ConnectingCommand {
 
     @Mixin
     private ConfigOption config;
 
-    private ConnectionTargets targets = ConnectionTargets.NONE;
-
-    @Override
-    public ConnectionTargets targets() {
-        return targets;
-    }
 
     @Override
     public Integer call() {
         BridgeConfig bridgeConfig = config.read();
         List<ProjectionDefinition> projections = new ProjectionDefinitionReader().readDirectory(bridgeConfig.projectionsDirectory());
-        targets = ConnectionTargets.mongoOf(bridgeConfig, System.getenv());
+        connectingTo(ConnectionTargets.mongoOf(bridgeConfig, System.getenv()));
         String uri = new Secrets(System.getenv()).mongoUri(bridgeConfig.mongo().uriEnv(), bridgeConfig.mongo().uri());
         try (MongoClient client = OneShotMongo.connect(uri)) {
             MongoDatabase database = client.getDatabase(bridgeConfig.mongo().database());

@@ -1,7 +1,6 @@
 package dev.monobridge.connector.cli;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import com.mongodb.client.MongoClient;
 import com.zaxxer.hikari.HikariConfig;
@@ -21,7 +20,7 @@ import picocli.CommandLine.Spec;
 /** Checks the settings and the projection definitions, as start-up does, without starting anything. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check bridge.yaml and every projection definition; unless --offline, against the source's schema too, and that MongoDB answers.")
-final class ValidateCommand implements Callable<Integer>, Connects {
+final class ValidateCommand extends ConnectingCommand {
 
     @Mixin
     private ConfigOption config;
@@ -32,19 +31,13 @@ final class ValidateCommand implements Callable<Integer>, Connects {
     @Spec
     private CommandSpec spec;
 
-    private ConnectionTargets targets = ConnectionTargets.NONE;
-
-    @Override
-    public ConnectionTargets targets() {
-        return targets;
-    }
 
     @Override
     public Integer call() {
         BridgeConfig bridgeConfig = config.read();
         List<ProjectionDefinition> projections = new ProjectionDefinitionReader().readDirectory(bridgeConfig.projectionsDirectory());
         if (!offline) {
-            targets = ConnectionTargets.of(bridgeConfig, System.getenv());
+            connectingTo(ConnectionTargets.of(bridgeConfig, System.getenv()));
             BridgeOptions options = BridgeOptionsFactory.from(bridgeConfig, System.getenv());
             HikariConfig pool = new HikariConfig();
             pool.setJdbcUrl(options.source().jdbcUrl());
