@@ -1,5 +1,6 @@
 package dev.monobridge.capture.source;
 
+import java.util.List;
 import java.util.Properties;
 
 import javax.sql.DataSource;
@@ -37,6 +38,14 @@ public interface SourceAdapter {
 
     /** The source's tables and column types, for checking definitions ({@code validate}, start-up). */
     SourceSchema schema(DataSource pool);
+
+    /**
+     * Everything about the source's setup that would stop capture (permissions, logical decoding, free
+     * slots, the publication...), each with what to do, all at once; empty when capture can start. Run by
+     * {@code validate} and before the engine starts, so that no setup problem reaches the user as a trace.
+     * Tables that do not exist are left to the schema check.
+     */
+    List<SetupProblem> checkSetup(DataSource pool, List<String> capturedTables);
 
     /** Consistent snapshots of the source, for rebuilds and repairs. */
     SourceSnapshots snapshots(DataSource pool);

@@ -9,6 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import org.bson.BsonDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +23,9 @@ import com.mongodb.client.MongoDatabase;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import dev.monobridge.capture.source.SetupProblem;
 import dev.monobridge.capture.source.SourceAdapter;
+import dev.monobridge.capture.source.SourceSetupException;
 import dev.monobridge.connector.capture.DebeziumCapture;
 import dev.monobridge.connector.capture.OffsetsFile;
 import dev.monobridge.projector.core.Projector;
@@ -65,6 +69,7 @@ public final class Bridge implements AutoCloseable {
         this.sourcePool = pool(options.source());
         try {
             DefinitionValidator.validate(options.projections(), options.source().schema(sourcePool));
+            checkSetup(options, sourcePool);
             this.mongo = MongoClients.create(MongoClientSettings.builder()
                     .applyConnectionString(new ConnectionString(options.mongoUri()))
                     .applicationName("monobridge")
@@ -82,6 +87,17 @@ public final class Bridge implements AutoCloseable {
         } catch (RuntimeException e) {
             sourcePool.close();
             throw e;
+        }
+    }
+
+    /**
+     * Stops before the engine starts when the source is not set up for capture, with every problem in
+     * one line each: the engine would fail on the first of them seconds later, inside a stack trace.
+     */
+    public static void checkSetup(BridgeOptions options, DataSource sourcePool) {
+        List<SetupProblem> problems = options.source().checkSetup(sourcePool, options.capturedTables());
+        if (!problems.isEmpty()) {
+            throw new SourceSetupException(options.source().user() + " at " + options.source().jdbcUrl(), problems);
         }
     }
 

@@ -2,9 +2,11 @@ package dev.monobridge.connector.bridge;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.monobridge.capture.source.SourceAdapter;
+import dev.monobridge.projector.core.ProjectionPlan;
 import dev.monobridge.projector.definition.ProjectionDefinition;
 
 /**
@@ -17,6 +19,18 @@ public record BridgeOptions(SourceAdapter source, String mongoUri, String mongoD
 
     public BridgeOptions {
         projections = List.copyOf(projections);
+    }
+
+    /** Exactly the tables some projection reads, in a stable order: what is captured. */
+    public List<String> capturedTables() {
+        return capturedTables(projections);
+    }
+
+    /** Exactly the tables these projections read, in a stable order. */
+    public static List<String> capturedTables(List<ProjectionDefinition> projections) {
+        List<String> tables = new ArrayList<>(new ProjectionPlan(projections).tables());
+        tables.sort(null);
+        return tables;
     }
 
     @Override

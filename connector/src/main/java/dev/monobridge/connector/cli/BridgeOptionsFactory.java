@@ -1,6 +1,5 @@
 package dev.monobridge.connector.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +7,6 @@ import dev.monobridge.capture.source.postgres.PostgresAdapter;
 import dev.monobridge.capture.source.postgres.PostgresSource;
 import dev.monobridge.connector.bridge.BridgeOptions;
 import dev.monobridge.connector.config.BridgeConfig;
-import dev.monobridge.projector.core.ProjectionPlan;
 import dev.monobridge.projector.definition.ProjectionDefinition;
 import dev.monobridge.projector.definition.ProjectionDefinitionReader;
 
@@ -33,8 +31,6 @@ final class BridgeOptionsFactory {
 
     /** Exactly the tables some projection reads, in a stable order. */
     static List<String> capturedTables(List<ProjectionDefinition> projections) {
-        List<String> tables = new ArrayList<>(new ProjectionPlan(projections).tables());
-        tables.sort(null);
-        return tables;
+        return BridgeOptions.capturedTables(projections);
     }
 }

@@ -2,6 +2,7 @@ package dev.monobridge.connector.cli;
 
 import java.util.Optional;
 
+import dev.monobridge.capture.source.SourceSetupException;
 import dev.monobridge.projector.definition.ConfigException;
 import picocli.CommandLine;
 
@@ -14,14 +15,14 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     /** Something failed that is neither configuration nor connection, or the bridge stopped on an error. */
     static final int FAILURE = 1;
-    /** Bad configuration or command line: bridge.yaml, a definition, an option, a missing secret. Picocli's own. */
+    /** Bad configuration or command line: bridge.yaml, a definition, an option, a missing secret, the source's setup. Picocli's own. */
     static final int CONFIG_ERROR = CommandLine.ExitCode.USAGE;
     /** The source or MongoDB could not be reached, or refused the credentials. */
     static final int CANNOT_CONNECT = 3;
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        if (e instanceof ConfigException) {
+        if (e instanceof ConfigException || e instanceof SourceSetupException) {
             commandLine.getErr().println(e.getMessage());
             return CONFIG_ERROR;
         }

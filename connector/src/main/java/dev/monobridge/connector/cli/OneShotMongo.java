@@ -5,12 +5,16 @@ import java.util.concurrent.TimeUnit;
 
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
+import org.bson.BsonObjectId;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+
+import dev.monobridge.projector.definition.CollectionNames;
 
 /**
  * MongoDB clients for the commands that do one thing and exit ({@code status}, {@code rebuild},
@@ -37,6 +41,23 @@ final class OneShotMongo {
                     SERVER_SELECTION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
         }
         return MongoClients.create(settings.build());
+    }
+
+    /**
+     * Where {@code validate} proves it may write: under the bridge's reserved prefix, so that it is
+     * never a projection's collection. The probe document is deleted at once; the collection stays empty.
+     */
+    static final String PROBE_COLLECTION = CollectionNames.RESERVED_PREFIX + "write_probe";
+
+    /**
+     * Inserts and deletes a probe document, or throws what the driver says (an authorization failure:
+     * the user may read but not write). The bridge writes documents, its row states and dead letters.
+     */
+    static void probeWrite(MongoDatabase database) {
+        MongoCollection<BsonDocument> probe = database.getCollection(PROBE_COLLECTION, BsonDocument.class);
+        BsonObjectId id = new BsonObjectId();
+        probe.insertOne(new BsonDocument("_id", id));
+        probe.deleteOne(new BsonDocument("_id", id));
     }
 
     /** Reaches a server and logs in, or throws what the driver says. */

@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import dev.monobridge.connector.bridge.Bridge;
 import dev.monobridge.connector.bridge.BridgeOptions;
 import dev.monobridge.connector.config.BridgeConfig;
 import dev.monobridge.projector.definition.DefinitionValidator;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 /** Checks the settings and the projection definitions, as start-up does, without starting anything. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check bridge.yaml and every projection definition; unless --offline, against the source's schema too, and that MongoDB answers.")
+        description = "Check bridge.yaml and every projection definition; unless --offline, against the source's schema and setup too, and that MongoDB answers and takes writes.")
 final class ValidateCommand extends ConnectingCommand {
 
     @Mixin
@@ -46,14 +47,17 @@ final class ValidateCommand extends ConnectingCommand {
             pool.setMaximumPoolSize(1);
             try (HikariDataSource dataSource = new HikariDataSource(pool)) {
                 DefinitionValidator.validate(projections, options.source().schema(dataSource));
+                // What run checks before it starts the engine, with the same words.
+                Bridge.checkSetup(options, dataSource);
             }
             try (MongoClient mongo = OneShotMongo.connect(options.mongoUri())) {
                 OneShotMongo.ping(mongo.getDatabase(options.mongoDatabase()));
+                OneShotMongo.probeWrite(mongo.getDatabase(options.mongoDatabase()));
             }
         }
         spec.commandLine().getOut().printf("OK: %s and %d projection definitions (%s)%s%n", config.file, projections.size(),
                 String.join(", ", projections.stream().map(ProjectionDefinition::name).toList()),
-                offline ? ", files only" : ", checked against the source schema; MongoDB answers");
+                offline ? ", files only" : ", checked against the source's schema and setup; MongoDB answers and takes writes");
         return 0;
     }
 }

@@ -123,7 +123,7 @@ public final class ProjectionRebuild implements Runnable {
                         abandon(shadow);
                         return;
                     }
-                    deleteUnseen(node, seen, position);
+                    deleteUnseen(node, seen, position, reader);
                 }
             }
             progress.enter(RebuildProgress.Phase.RENDER);
@@ -198,11 +198,11 @@ public final class ProjectionRebuild implements Runnable {
         progress.read(rows.size());
     }
 
-    private void deleteUnseen(NodeDefinition node, Set<RowKey> seen, SourcePosition position) {
+    private void deleteUnseen(NodeDefinition node, Set<RowKey> seen, SourcePosition position, SourceSnapshot reader) {
         List<RowKey> unseen = projector.unseenRows(node.table(), seen, position);
         if (!unseen.isEmpty()) {
-            LOG.warn("Rebuild of {}: {} rows of {} were deleted in the source without the bridge seeing it",
-                    target.name(), unseen.size(), node.table());
+            UnseenRows.note(target.name(), node.table(), unseen.size(), reader.streamHasPassed(projector.lastPosition()))
+                    .log(LOG);
             Instant now = clock.instant();
             projector.accept(unseen.stream()
                     .map(key -> new Change(node.table(), Op.DELETE, key, null, null, position, now, null)).toList());

@@ -24,6 +24,13 @@ public interface SourceSnapshot extends AutoCloseable {
      */
     SourcePosition position();
 
+    /**
+     * Whether the change stream, having applied up to {@code applied}, has passed every change this
+     * snapshot sees. Only then is a remembered row the snapshot lacks a delete the stream missed; before,
+     * the delete is simply still on its way to the stream.
+     */
+    boolean streamHasPassed(SourcePosition applied);
+
     /** The source's estimate of a table's rows, from its statistics; 0 when it has none. */
     long estimatedRows(String table) throws SQLException;
 

@@ -1,11 +1,13 @@
 package dev.monobridge.capture.source.postgres;
 
+import java.util.List;
 import java.util.Properties;
 
 import javax.sql.DataSource;
 
 import dev.monobridge.capture.source.JdbcSourceSchema;
 import dev.monobridge.capture.source.LagProbe;
+import dev.monobridge.capture.source.SetupProblem;
 import dev.monobridge.capture.source.SourceAdapter;
 import dev.monobridge.capture.source.SourceEvents;
 import dev.monobridge.projector.definition.SourceSchema;
@@ -86,6 +88,11 @@ public final class PostgresAdapter implements SourceAdapter {
     public SourceSchema schema(DataSource pool) {
         // JDBC metadata names PostgreSQL's schemas as schemas, which is how definitions qualify tables.
         return new JdbcSourceSchema(pool);
+    }
+
+    @Override
+    public List<SetupProblem> checkSetup(DataSource pool, List<String> capturedTables) {
+        return new PostgresSetupChecks(source).problems(new PostgresSetupReader(pool, source).read(capturedTables), capturedTables);
     }
 
     @Override

@@ -31,6 +31,8 @@ final class PostgresSnapshotReader implements SourceSnapshot {
     private final DataSource dataSource;
     private final SourcePosition position;
     private Connection connection;
+    /** The server's WAL insert position when the snapshot was taken: every commit it sees lies before it. */
+    private long snapshotLsn = Long.MAX_VALUE;
 
     /**
      * The snapshot's position comes from the last position applied, noted before the snapshot: its
@@ -55,10 +57,26 @@ final class PostgresSnapshotReader implements SourceSnapshot {
         connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         connection.setReadOnly(true);
         try (Statement statement = connection.createStatement()) {
-            // The snapshot is taken by the first statement of the transaction.
-            statement.execute("select 1");
+            // The snapshot is taken by the first statement of the transaction: this one.
+            try (ResultSet rs = statement.executeQuery("select (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint")) {
+                rs.next();
+                snapshotLsn = rs.getLong(1);
+            }
         }
         return this;
+    }
+
+    /**
+     * The stream delivers transactions in commit order, so once it has applied a change written at or
+     * after the snapshot's WAL position, every transaction the snapshot sees has been through it.
+     */
+    @Override
+    public boolean streamHasPassed(SourcePosition applied) {
+        return passed(applied, snapshotLsn);
+    }
+
+    static boolean passed(SourcePosition applied, long snapshotLsn) {
+        return Math.max(applied.commit(), applied.event()) >= snapshotLsn;
     }
 
     /** PostgreSQL's estimate of a table's rows, from its statistics; 0 when it has none yet. */
