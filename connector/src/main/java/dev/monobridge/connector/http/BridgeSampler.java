@@ -19,6 +19,7 @@ import org.bson.RawBsonDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.mongodb.MongoInterruptedException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
@@ -198,6 +199,10 @@ final class BridgeSampler {
             }
             return value;
         } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted() || e instanceof MongoInterruptedException) {
+                // The server is stopping and interrupted the sample in flight: nothing is wrong.
+                return fallback;
+            }
             if (failing.add(what)) {
                 LOG.warn("The sampler cannot {}: {}", what, e.getMessage());
             }
