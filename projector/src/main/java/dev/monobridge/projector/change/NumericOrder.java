@@ -52,10 +52,7 @@ public final class NumericOrder {
         if (value instanceof BigDecimal decimal) {
             return decimal;
         }
-        if (value instanceof Double || value instanceof Float) {
-            // By its shortest decimal text, so that the double 0.1 equals the decimal 0.1.
-            return new BigDecimal(value.toString());
-        }
+        // By its decimal text: for a double its shortest one, so that the double 0.1 equals the decimal 0.1.
         return new BigDecimal(value.toString());
     }
 }

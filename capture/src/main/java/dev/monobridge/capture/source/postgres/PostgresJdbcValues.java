@@ -14,6 +14,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +111,7 @@ final class PostgresJdbcValues {
         }
         if (value instanceof Array array) {
             // Arrays.asList, not List.of: an array may hold nulls.
-            return java.util.Arrays.asList((Object[]) array.getArray());
+            return Arrays.asList((Object[]) array.getArray());
         }
         if (value instanceof UUID uuid) {
             return uuid.toString();
@@ -166,7 +168,7 @@ final class PostgresJdbcValues {
      * character, so little-endian and without trailing zero bytes (B'000' is no bytes at all).
      */
     private static byte[] bits(String text) {
-        java.util.BitSet bits = new java.util.BitSet(text.length());
+        BitSet bits = new BitSet(text.length());
         for (int i = 0; i < text.length(); i++) {
             bits.set(i, text.charAt(text.length() - 1 - i) == '1');
         }
