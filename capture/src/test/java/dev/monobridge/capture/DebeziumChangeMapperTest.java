@@ -87,6 +87,22 @@ class DebeziumChangeMapperTest {
         assertThat(streamed.position()).isGreaterThan(read.position());
     }
 
+    /**
+     * PostgreSQL streams every transaction that commits after the snapshot point, also one that began
+     * before it; the first one streamed has no last commit yet, and its own LSNs lie before the point.
+     */
+    @Test
+    void theFirstTransactionStreamedAfterTheSnapshotOrdersAfterItsReadsEvenWhenItBeganBeforeThem() {
+        Change read = only(mapper.map(record(ENVELOPE.read(row(7, "2.50", "Kauto Star"), source(90, 300, null), COMMIT))));
+        Change first = only(mapper.map(record(ENVELOPE.update(null, row(7, "3.00", "Kauto Star"), source(91, 280, "[null,\"280\"]"), COMMIT))));
+        Change second = only(mapper.map(record(ENVELOPE.update(null, row(7, "3.25", "Kauto Star"), source(91, 290, "[null,\"290\"]"), COMMIT))));
+        Change next = only(mapper.map(record(ENVELOPE.update(null, row(7, "3.50", "Kauto Star"), source(92, 320, "[\"310\",\"320\"]"), COMMIT))));
+
+        assertThat(first.position()).isGreaterThan(read.position());
+        assertThat(second.position()).isGreaterThan(first.position());
+        assertThat(next.position()).isGreaterThan(second.position());
+    }
+
     @Test
     void anUpdateWithoutABeforeImageStillCarriesTheWholeNewRow() {
         Change change = only(mapper.map(record(ENVELOPE.update(null, row(7, "3.10", "Kauto Star"), source(101, 260, "[\"250\",\"260\"]"), COMMIT))));

@@ -388,10 +388,11 @@ abstract class AbstractBridgeIT {
 
     /** What the bridge has done, so that a failure to converge says whether it stalled, skipped or refused. */
     private String progress() {
-        return String.format(Locale.ROOT, "bridge: %,d changes, %,d applied, %,d stale, %,d dead letters, capture %s, conditions %s",
-                bridge.stats().changes(), bridge.stats().applied(), bridge.stats().stale(), bridge.deadLetterCount(),
-                bridge.capture().isStopped() ? "stopped: " + bridge.capture().failure() : "running",
-                bridge.stats().conditions().reasons());
+        return String.format(Locale.ROOT, "bridge: %,d changes in %,d batches, %,d applied, %,d stale, %,d dead letters, capture %s,"
+                        + " conditions %s, last lag %s, the slot holds %,d bytes",
+                bridge.stats().changes(), bridge.stats().batches(), bridge.stats().applied(), bridge.stats().stale(),
+                bridge.deadLetterCount(), bridge.capture().isStopped() ? "stopped: " + bridge.capture().failure() : "running",
+                bridge.stats().conditions().reasons(), bridge.stats().lastLag(), bridge.slotLagBytes());
     }
 
     private void awaitChanges(long more) {

@@ -34,6 +34,12 @@ import dev.monobridge.projector.definition.Retention;
  *
  * <p>Each row state carries the source position of the last change applied to it; a change at or
  * before that position is a duplicate or stale and changes nothing, which makes replays harmless.
+ *
+ * <p>Documents are made durable before the states that produced them, so after a crash in between the
+ * documents may be ahead of the states up to a known position, the {@code documentHorizon}. A document
+ * touched by a change at or before it is not known to hold what the states say it held: it is written
+ * whole, or deleted, never as a difference. Otherwise a document created in the lost batch and ended in
+ * its replay would stay forever, and a value changed there and changed back would keep the change.
  */
 public final class BatchProjector {
 
@@ -41,19 +47,26 @@ public final class BatchProjector {
     private final RowStates states;
     private final DocumentRenderer renderer;
     private final Clock clock;
+    private final SourcePosition documentHorizon;
     private Instant asOf;
 
-    /** A projector whose projection time starts at the clock's current time. */
+    /** A projector whose projection time starts at the clock's current time, with documents no further than its states. */
     public BatchProjector(ProjectionPlan plan, RowStates states, Clock clock) {
-        this(plan, states, clock, clock.instant());
+        this(plan, states, clock, clock.instant(), SourcePosition.ZERO);
     }
 
-    public BatchProjector(ProjectionPlan plan, RowStates states, Clock clock, Instant asOf) {
+    /**
+     * @param asOf            the projection time the stored documents were rendered at
+     * @param documentHorizon the newest position the stored documents may reflect beyond the states
+     *                        ({@link SourcePosition#ZERO} when they reflect nothing the states lack)
+     */
+    public BatchProjector(ProjectionPlan plan, RowStates states, Clock clock, Instant asOf, SourcePosition documentHorizon) {
         this.plan = plan;
         this.states = states;
         this.renderer = new DocumentRenderer(states);
         this.clock = clock;
         this.asOf = asOf;
+        this.documentHorizon = documentHorizon;
     }
 
     /** Projects a batch at the current projection time. */
@@ -188,7 +201,7 @@ public final class BatchProjector {
                     for (RowState row : states.liveRows(table)) {
                         retention.expiry(row.values())
                                 .filter(expiry -> expiry.isAfter(before) && !expiry.isAfter(after))
-                                .ifPresent(expiry -> touch(rootOf(placement, row), row.position(), null));
+                                .ifPresent(expiry -> touch(rootOf(placement, row), row.position(), null, false));
                     }
                 }
             }
@@ -242,9 +255,10 @@ public final class BatchProjector {
             }
             // Routing reads the parents' states, which this change does not touch, so both the old
             // and the new placement can be found before the state changes.
+            boolean maybeStored = !change.position().isAfter(documentHorizon);
             for (ProjectionPlan.Placement placement : plan.placements(id.table())) {
-                touch(rootOf(placement, previous), change.position(), change.commitTime());
-                touch(rootOf(placement, next), change.position(), change.commitTime());
+                touch(rootOf(placement, previous), change.position(), change.commitTime(), maybeStored);
+                touch(rootOf(placement, next), change.position(), change.commitTime(), maybeStored);
             }
             states.put(next);
             applied++;
@@ -276,16 +290,22 @@ public final class BatchProjector {
             return remembered;
         }
 
-        private void touch(DocumentRef ref, SourcePosition position, Instant commitTime) {
+        /**
+         * @param maybeStored whether the change may already be in the stored document although the
+         *                    states do not remember it (see {@code documentHorizon})
+         */
+        private void touch(DocumentRef ref, SourcePosition position, Instant commitTime, boolean maybeStored) {
             if (ref == null) {
                 return;
             }
             Touched document = touched.get(ref);
             if (document == null) {
-                touched.put(ref, new Touched(renderer.render(ref, before), position, commitTime));
+                document = new Touched(renderer.render(ref, before), position, commitTime);
+                touched.put(ref, document);
             } else {
                 document.advance(position, commitTime);
             }
+            document.maybeAhead |= maybeStored;
         }
 
         ProjectionBatch finish() {
@@ -309,8 +329,9 @@ public final class BatchProjector {
             trimmed += now.trimmed();
             Map<String, Object> was = document.before.content();
             // What MongoDB holds is not known when the document was over budget before (its last good
-            // version was kept), or when it is in a shadow being filled: then it is written whole.
-            boolean unknown = !document.before.fits() || plan.isShadow(ref.projection());
+            // version was kept), when it is in a shadow being filled, or when it may be ahead of the
+            // states after a crash: then it is written whole.
+            boolean unknown = !document.before.fits() || plan.isShadow(ref.projection()) || document.maybeAhead;
             if (!now.exists()) {
                 return was == null && !unknown ? null : new DocumentWrite.Delete(ref);
             }
@@ -373,13 +394,15 @@ public final class BatchProjector {
     }
 
     /**
-     * A document touched by the batch: its rendering before the batch, and the newest change to it
-     * (no commit time when only the passing of time touched it).
+     * A document touched by the batch: its rendering before the batch, the newest change to it (no
+     * commit time when only the passing of time touched it), and whether MongoDB may hold more of it
+     * than the states gave before the batch.
      */
     private static final class Touched {
         private final DocumentRenderer.Rendering before;
         private SourcePosition position;
         private Instant commitTime;
+        private boolean maybeAhead;
 
         Touched(DocumentRenderer.Rendering before, SourcePosition position, Instant commitTime) {
             this.before = before;

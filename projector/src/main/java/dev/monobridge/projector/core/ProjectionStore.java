@@ -2,6 +2,7 @@ package dev.monobridge.projector.core;
 
 import java.util.Map;
 
+import dev.monobridge.projector.change.SourcePosition;
 import dev.monobridge.projector.definition.ProjectionDefinition;
 
 /**
@@ -17,9 +18,17 @@ public interface ProjectionStore {
      *
      * <p>The order matters for crash safety. A row state is written only after the documents it
      * produced, so a remembered position always means "already in the documents". A crash in between
-     * leaves documents ahead of the states, and the replayed changes recompute the same writes.
+     * leaves documents ahead of the states, up to the position last given to
+     * {@link #noteDocumentHorizon}; a projector re-opened from the store writes the documents its replayed
+     * changes touch whole, since differences computed from the states would not fit what is stored.
      */
     void write(ProjectionBatch batch);
+
+    /**
+     * Makes durable, before a batch's documents are written, the newest source position they will
+     * reflect. Never moves back: a lower position than the one stored changes nothing.
+     */
+    void noteDocumentHorizon(SourcePosition position);
 
     /**
      * Replaces collection {@code target} with {@code source} in one atomic step, so that readers see

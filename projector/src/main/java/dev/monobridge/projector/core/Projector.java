@@ -38,6 +38,8 @@ public final class Projector implements ChangeSink {
     private final SchemaWatch schemaWatch;
     private boolean failed;
     private SourcePosition lastPosition = SourcePosition.ZERO;
+    /** The newest position the store has been told its documents may reach. */
+    private SourcePosition notedHorizon;
 
     /** How far the projection time may lag the clock; retention takes effect within this. */
     static final Duration TIME_STEP = Duration.ofSeconds(1);
@@ -45,15 +47,18 @@ public final class Projector implements ChangeSink {
     /** A projector whose projection time starts now. */
     public Projector(ProjectionPlan plan, RowStates states, ProjectionStore store, Clock clock, Duration markerGrace,
                      ProjectorStats stats) {
-        this(plan, states, store, clock, markerGrace, stats, clock.instant());
+        this(plan, states, store, clock, markerGrace, stats, clock.instant(), SourcePosition.ZERO);
     }
 
     /**
-     * @param asOf the projection time the stored documents were rendered at, as last made durable
+     * @param asOf            the projection time the stored documents were rendered at, as last made durable
+     * @param documentHorizon the newest position the stored documents may reflect, as last noted
+     *                        ({@link ProjectionStore#noteDocumentHorizon}); the states may lag it after a crash
      */
     public Projector(ProjectionPlan plan, RowStates states, ProjectionStore store, Clock clock, Duration markerGrace,
-                     ProjectorStats stats, Instant asOf) {
-        this.batchProjector = new BatchProjector(plan, states, clock, asOf);
+                     ProjectorStats stats, Instant asOf, SourcePosition documentHorizon) {
+        this.batchProjector = new BatchProjector(plan, states, clock, asOf, documentHorizon);
+        this.notedHorizon = documentHorizon;
         this.states = states;
         this.store = store;
         this.clock = clock;
@@ -89,6 +94,7 @@ public final class Projector implements ChangeSink {
             List<Change> projectable = schemaWatch.check(changes, batchProjector.plan(), deadLetters);
             ProjectionBatch projected = batchProjector.project(projectable, asOf);
             ProjectionBatch batch = deadLetters.isEmpty() ? projected : projected.withDeadLetters(deadLetters);
+            noteHorizon(batch, changes);
             store.write(batch);
             for (Change change : changes) {
                 lastPosition = SourcePosition.max(lastPosition, change.position());
@@ -114,6 +120,25 @@ public final class Projector implements ChangeSink {
     /** The projection time the documents are rendered at. */
     public synchronized Instant asOf() {
         return batchProjector.asOf();
+    }
+
+    /**
+     * Before any document of the batch is written, the store learns how far its documents may then get,
+     * so that a projector re-opened after a crash between documents and states knows which replayed
+     * changes may already be in them. Once per batch that writes documents; nothing for the others.
+     */
+    private void noteHorizon(ProjectionBatch batch, List<Change> changes) {
+        if (batch.writes().isEmpty() || changes.isEmpty()) {
+            return;
+        }
+        SourcePosition newest = changes.get(0).position();
+        for (Change change : changes) {
+            newest = SourcePosition.max(newest, change.position());
+        }
+        if (newest.isAfter(notedHorizon)) {
+            store.noteDocumentHorizon(newest);
+            notedHorizon = newest;
+        }
     }
 
     private static boolean endsWholeSnapshot(List<Change> changes) {

@@ -25,8 +25,10 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.RenameCollectionOptions;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 
+import dev.monobridge.projector.change.SourcePosition;
 import dev.monobridge.projector.core.DeadLetter;
 import dev.monobridge.projector.core.DocumentMeta;
 import dev.monobridge.projector.core.DocumentWrite;
@@ -51,6 +53,9 @@ public final class MongoProjectionStore implements ProjectionStore {
     public static final String DEAD_LETTERS = "monobridge_dead_letters";
     public static final String PROJECTOR = "monobridge_projector";
     private static final String CLOCK_ID = "clock";
+    /** The document holding the newest position the documents may reflect (see {@link #noteDocumentHorizon}). */
+    private static final String HORIZON_ID = "documents";
+    private static final String HORIZON_FIELD = "mayReflectUpTo";
 
     private static final Logger LOG = LoggerFactory.getLogger(MongoProjectionStore.class);
 
@@ -80,6 +85,22 @@ public final class MongoProjectionStore implements ProjectionStore {
                 database.getCollection(PROJECTOR, BsonDocument.class).find(Filters.eq("_id", CLOCK_ID)).first());
         storedAsOf = clockDocument == null ? null : Instant.ofEpochMilli(clockDocument.getDateTime("asOf").getValue());
         return java.util.Optional.ofNullable(storedAsOf);
+    }
+
+    /** The newest position the documents may reflect, as last noted, or {@link SourcePosition#ZERO} before the first. */
+    public SourcePosition loadDocumentHorizon() {
+        BsonDocument horizon = retry.run("load document horizon", () ->
+                database.getCollection(PROJECTOR, BsonDocument.class).find(Filters.eq("_id", HORIZON_ID)).first());
+        return horizon == null ? SourcePosition.ZERO : SourcePosition.parse(horizon.getString(HORIZON_FIELD).getValue());
+    }
+
+    /** One upsert; $max on the fixed-width text form, which MongoDB orders as the positions order. */
+    @Override
+    public void noteDocumentHorizon(SourcePosition position) {
+        retry.run("note document horizon", () -> database.getCollection(PROJECTOR, BsonDocument.class).updateOne(
+                Filters.eq("_id", HORIZON_ID),
+                new BsonDocument("$max", new BsonDocument(HORIZON_FIELD, new BsonString(position.toString()))),
+                new UpdateOptions().upsert(true)));
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import com.mongodb.client.MongoDatabase;
 
+import dev.monobridge.projector.change.SourcePosition;
 import dev.monobridge.projector.core.Projector;
 import dev.monobridge.projector.core.ProjectionPlan;
 import dev.monobridge.projector.core.ProjectorStats;
@@ -36,7 +37,8 @@ public final class MongoProjectorFactory {
         MongoProjectionStore store = new MongoProjectionStore(database, MongoRetry.standard(stats.conditions()), clock);
         int loaded = store.loadStates(states);
         Instant asOf = store.loadAsOf().orElse(clock.instant());
+        SourcePosition horizon = store.loadDocumentHorizon();
         LOG.info("Loaded {} remembered row states for {} projections, rendered as of {}", loaded, definitions.size(), asOf);
-        return new Projector(plan, states, store, clock, markerGrace, stats, asOf);
+        return new Projector(plan, states, store, clock, markerGrace, stats, asOf, horizon);
     }
 }

@@ -5,7 +5,9 @@ import static dev.monobridge.projector.core.Fixtures.RACE_CARD;
 import static dev.monobridge.projector.core.Fixtures.definition;
 import static dev.monobridge.projector.core.Fixtures.delete;
 import static dev.monobridge.projector.core.Fixtures.insert;
+import static dev.monobridge.projector.core.Fixtures.position;
 import static dev.monobridge.projector.core.Fixtures.price;
+import static dev.monobridge.projector.core.Fixtures.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -59,6 +61,16 @@ class ProjectorTest {
     }
 
     @Test
+    void theStoreLearnsHowFarABatchsDocumentsGoBeforeTheyAreWrittenAndOnlyWhenItWritesSome() {
+        projector.accept(List.of(raceInsert(), runnerInsert(2)));
+        assertThat(store.horizonsBeforeBatch).as("noted before the batch's documents").containsExactly(position(2));
+
+        projector.accept(List.of(update("public.race", 3, "id", 1, "name", "King George VI Chase")));
+        projector.accept(List.of());
+        assertThat(store.horizons).as("batches that wrote no document").containsExactly(position(2));
+    }
+
+    @Test
     void aFailedWriteReachesTheCaller() {
         store.failNextWrite();
 
@@ -97,6 +109,8 @@ class ProjectorTest {
     /** Keeps every batch it is given; can be told to refuse the next one, as a store that lost its disk would. */
     private static final class RecordingStore implements ProjectionStore {
         private final List<ProjectionBatch> batches = new ArrayList<>();
+        private final List<dev.monobridge.projector.change.SourcePosition> horizons = new ArrayList<>();
+        private List<dev.monobridge.projector.change.SourcePosition> horizonsBeforeBatch = List.of();
         private boolean failNext;
 
         void failNextWrite() {
@@ -109,11 +123,17 @@ class ProjectorTest {
 
         @Override
         public void write(ProjectionBatch batch) {
+            horizonsBeforeBatch = List.copyOf(horizons);
             if (failNext) {
                 failNext = false;
                 throw new IllegalStateException("the store refused the batch");
             }
             batches.add(batch);
+        }
+
+        @Override
+        public void noteDocumentHorizon(dev.monobridge.projector.change.SourcePosition position) {
+            horizons.add(position);
         }
 
         @Override

@@ -15,16 +15,27 @@ import dev.monobridge.projector.change.SourcePosition;
  *
  * <p>Snapshot reads all carry the snapshot's LSN. They get event 0, so that any streamed change
  * committed after the snapshot point orders after every snapshot read.
+ *
+ * <p>The first transaction streamed after a snapshot has no last commit yet ({@code [null, lsn]}), and
+ * may have begun before the snapshot point: PostgreSQL streams every transaction that commits after it,
+ * including ones whose first changes were logged earlier. Ordered by its own LSNs, such a transaction
+ * would sort before the snapshot's reads and be dropped as stale. It committed after the snapshot point,
+ * so it is placed there: at the highest snapshot LSN this reader has seen, ordered inside by LSN.
+ * Not thread-safe: one reader per stream of events.
  */
 final class PostgresPositions {
+
+    /** The highest LSN of a snapshot read seen so far: what a transaction without a last commit follows. */
+    private long snapshotLsn;
 
     SourcePosition of(Struct source, Op op) {
         long lsn = source.getInt64("lsn");
         if (op == Op.READ) {
+            snapshotLsn = Math.max(snapshotLsn, lsn);
             return new SourcePosition(lsn, 0);
         }
         Long lastCommit = lastCommitLsn(source);
-        return new SourcePosition(lastCommit == null ? lsn : lastCommit, lsn);
+        return new SourcePosition(lastCommit == null ? Math.max(lsn, snapshotLsn) : lastCommit, lsn);
     }
 
     private static Long lastCommitLsn(Struct source) {
