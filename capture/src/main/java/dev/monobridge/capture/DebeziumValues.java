@@ -121,7 +121,10 @@ final class DebeziumValues {
             }
         }
         if (value instanceof String text && isDecimal(schema)) {
-            return decimal(text);
+            return decimal(schema.parameters().get(SOURCE_TYPE).toUpperCase(java.util.Locale.ROOT), text);
+        }
+        if (value instanceof String text && isJson(schema)) {
+            return JsonColumns.parse(text);
         }
         if (value instanceof Struct struct) {
             return row(struct);
@@ -145,13 +148,19 @@ final class DebeziumValues {
         return source != null && quirks.isDecimalType(source.toUpperCase(java.util.Locale.ROOT));
     }
 
+    /** A JSON column that arrives as plain text, by its source type (MariaDB's JSON). */
+    private boolean isJson(Schema schema) {
+        String source = schema.parameters() == null ? null : schema.parameters().get(SOURCE_TYPE);
+        return source != null && quirks.isJsonType(source.toUpperCase(java.util.Locale.ROOT));
+    }
+
     /**
      * A decimal as Debezium's string mode sends it: exact text, with its scale ({@code 2.50} stays
      * {@code 2.50}), or the name the source's adapter gives one of its special values.
      */
-    private Object decimal(String text) {
+    private Object decimal(String sourceType, String text) {
         NonFiniteNumber special = quirks.specialDecimal(text);
-        return special != null ? special : new BigDecimal(text);
+        return special != null ? special : quirks.exactDecimal(sourceType, new BigDecimal(text));
     }
 
     private Instant special(long value, java.util.function.Supplier<Instant> ordinary) {
