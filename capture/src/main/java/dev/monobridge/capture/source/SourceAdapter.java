@@ -54,6 +54,13 @@ public interface SourceAdapter {
      */
     List<SetupProblem> checkSetup(DataSource pool, List<String> capturedTables);
 
+    /**
+     * Reads what the source's catalogue tells about the captured tables that their change events do not
+     * (MariaDB's JSON columns, which arrive as plain text), for {@link #events()} and
+     * {@link #snapshots}. Run once before capture starts; nothing to read for PostgreSQL.
+     */
+    void readCatalogue(DataSource pool, List<String> capturedTables);
+
     /** Consistent snapshots of the source, for rebuilds and repairs. */
     SourceSnapshots snapshots(DataSource pool);
 }

@@ -49,8 +49,12 @@ public interface SourceValueQuirks {
     NonFiniteNumber specialDecimal(String text);
 
     /**
-     * Whether a column of this source type (upper case) holds JSON that arrives as plain text, without
-     * Debezium's {@code io.debezium.data.Json} name (MariaDB's JSON): it then becomes a subdocument too.
+     * Whether the column holds JSON that arrives as plain text, without Debezium's
+     * {@code io.debezium.data.Json} name (MariaDB's JSON, which is LONGTEXT with a check): it then becomes
+     * a subdocument too.
+     *
+     * @param table the table as definitions name it, or {@code null} where it is not known
+     * @param sourceType the column's source type, upper case
      */
-    boolean isJsonType(String sourceType);
+    boolean isJson(String table, String column, String sourceType);
 }

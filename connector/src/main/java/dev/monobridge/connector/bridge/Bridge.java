@@ -70,6 +70,7 @@ public final class Bridge implements AutoCloseable {
         try {
             DefinitionValidator.validate(options.projections(), options.source().schema(sourcePool));
             checkSetup(options, sourcePool);
+            options.source().readCatalogue(sourcePool, options.capturedTables());
             this.mongo = MongoClients.create(MongoClientSettings.builder()
                     .applyConnectionString(new ConnectionString(options.mongoUri()))
                     .applicationName("monobridge")

@@ -107,10 +107,16 @@ public final class MariaDbAdapter implements SourceAdapter {
         return MariaDbSetupChecks.problems(new MariaDbSetupReader(pool).read(capturedTables));
     }
 
+    /** The JSON columns, which arrive as plain text that the events alone do not always tell from LONGTEXT. */
+    @Override
+    public void readCatalogue(DataSource pool, List<String> capturedTables) {
+        events.knowJsonColumns(MariaDbJsonColumns.read(pool, capturedTables));
+    }
+
     @Override
     public SourceSnapshots snapshots(DataSource pool) {
         // The snapshot reads its own binlog position inside its transaction: the last applied one is not needed.
-        return lastApplied -> new MariaDbSnapshotReader(pool).open();
+        return lastApplied -> new MariaDbSnapshotReader(pool, events.jsonColumns()).open();
     }
 
     @Override

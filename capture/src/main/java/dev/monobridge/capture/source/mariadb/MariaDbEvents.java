@@ -1,5 +1,7 @@
 package dev.monobridge.capture.source.mariadb;
 
+import java.util.Set;
+
 import org.apache.kafka.connect.data.Struct;
 
 import dev.monobridge.capture.source.SourceEvents;
@@ -31,5 +33,18 @@ public final class MariaDbEvents implements SourceEvents {
     @Override
     public SourceValueQuirks values() {
         return values;
+    }
+
+    /**
+     * The JSON columns ({@code db.table.column}), which the events alone do not always tell (see
+     * {@link MariaDbValueQuirks}): the adapter reads them from the catalogue; a sink that never connects
+     * to the source may name them.
+     */
+    public void knowJsonColumns(Set<String> columns) {
+        values.knowJsonColumns(columns);
+    }
+
+    Set<String> jsonColumns() {
+        return values.jsonColumns();
     }
 }

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import dev.monobridge.projector.change.JsonColumns;
 import dev.monobridge.projector.change.Unconvertible;
@@ -28,14 +29,15 @@ final class MariaDbJdbcValues {
     private MariaDbJdbcValues() {
     }
 
-    static Map<String, Object> row(ResultSet rs) throws SQLException {
+    /** @param jsonColumns {@code db.table.column} of the JSON columns, which the driver calls LONGTEXT */
+    static Map<String, Object> row(ResultSet rs, String table, Set<String> jsonColumns) throws SQLException {
         ResultSetMetaData metadata = rs.getMetaData();
         Map<String, Object> row = new LinkedHashMap<>();
         for (int i = 1; i <= metadata.getColumnCount(); i++) {
             String name = metadata.getColumnLabel(i);
             String type = metadata.getColumnTypeName(i).toUpperCase(Locale.ROOT);
             try {
-                row.put(name, value(rs, i, type));
+                row.put(name, value(rs, i, jsonColumns.contains(table + "." + name) ? "JSON" : type));
             } catch (SQLException | RuntimeException e) {
                 row.put(name, new Unconvertible("cannot convert the " + type + " value '" + rs.getString(i) + "': " + e.getMessage()));
             }

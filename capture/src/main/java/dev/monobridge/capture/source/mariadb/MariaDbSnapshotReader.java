@@ -33,11 +33,14 @@ final class MariaDbSnapshotReader implements SourceSnapshot {
     static final int IN_LIST_SIZE = 1000;
 
     private final DataSource dataSource;
+    private final Set<String> jsonColumns;
     private Connection connection;
     private SourcePosition position;
 
-    MariaDbSnapshotReader(DataSource dataSource) {
+    /** @param jsonColumns {@code db.table.column} of the JSON columns, which JDBC reads as text */
+    MariaDbSnapshotReader(DataSource dataSource, Set<String> jsonColumns) {
         this.dataSource = dataSource;
+        this.jsonColumns = jsonColumns;
     }
 
     /**
@@ -115,19 +118,19 @@ final class MariaDbSnapshotReader implements SourceSnapshot {
                 + " from " + quoteTable(table);
         Chunks chunks = new Chunks(consumer, chunk, cancelled);
         if (column == null) {
-            query(select, List.of(), chunks);
+            query(table, select, List.of(), chunks);
         } else {
             List<?> all = List.copyOf(values);
             for (int from = 0; from < all.size() && !cancelled.getAsBoolean(); from += IN_LIST_SIZE) {
                 List<?> part = all.subList(from, Math.min(all.size(), from + IN_LIST_SIZE));
-                query(select + " where " + quote(column) + " in (" + String.join(", ", part.stream().map(v -> "?").toList()) + ")",
+                query(table, select + " where " + quote(column) + " in (" + String.join(", ", part.stream().map(v -> "?").toList()) + ")",
                         part, chunks);
             }
         }
         chunks.flush();
     }
 
-    private void query(String sql, List<?> parameters, Chunks chunks) throws SQLException {
+    private void query(String table, String sql, List<?> parameters, Chunks chunks) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setFetchSize(FETCH_SIZE);
             for (int i = 0; i < parameters.size(); i++) {
@@ -135,7 +138,7 @@ final class MariaDbSnapshotReader implements SourceSnapshot {
             }
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next() && !chunks.cancelled.getAsBoolean()) {
-                    chunks.add(MariaDbJdbcValues.row(rs));
+                    chunks.add(MariaDbJdbcValues.row(rs, table, jsonColumns));
                 }
             }
         }

@@ -2,6 +2,7 @@ package dev.monobridge.capture.source.mariadb;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Set;
 
 import dev.monobridge.capture.source.SourceValueQuirks;
 import dev.monobridge.projector.change.NonFiniteNumber;
@@ -16,9 +17,23 @@ import dev.monobridge.projector.change.NonFiniteNumber;
  * the stream alike (docs/notes/debezium-mariadb-spike.md), so they arrive as that, documented, not guessed.
  *
  * <p>MariaDB's JSON is LONGTEXT with a {@code json_valid} check, and Debezium sends it as plain text
- * with no {@code io.debezium.data.Json} name; the source type it propagates says JSON.
+ * with no {@code io.debezium.data.Json} name. Its source type says JSON only for a table whose DDL
+ * Debezium read from the binlog; for one it read at the snapshot ({@code SHOW CREATE TABLE}) it says
+ * LONGTEXT. So the JSON columns come from the source's catalogue ({@link MariaDbJsonColumns}), read
+ * before capture starts; a JSON column added while the bridge runs is known by its streamed DDL.
  */
 final class MariaDbValueQuirks implements SourceValueQuirks {
+
+    /** {@code db.table.column} of every JSON column of the captured tables. */
+    private volatile Set<String> jsonColumns = Set.of();
+
+    void knowJsonColumns(Set<String> columns) {
+        jsonColumns = Set.copyOf(columns);
+    }
+
+    Set<String> jsonColumns() {
+        return jsonColumns;
+    }
 
     @Override
     public Instant specialTimestamp(long raw) {
@@ -66,7 +81,7 @@ final class MariaDbValueQuirks implements SourceValueQuirks {
     }
 
     @Override
-    public boolean isJsonType(String sourceType) {
-        return sourceType.equals("JSON");
+    public boolean isJson(String table, String column, String sourceType) {
+        return sourceType.equals("JSON") || table != null && jsonColumns.contains(table + "." + column);
     }
 }

@@ -98,6 +98,11 @@ public final class PostgresAdapter implements SourceAdapter {
         return new PostgresSetupChecks(source).problems(new PostgresSetupReader(pool, source).read(capturedTables), capturedTables);
     }
 
+    /** Every value's type arrives with its event: nothing to read. */
+    @Override
+    public void readCatalogue(DataSource pool, List<String> capturedTables) {
+    }
+
     @Override
     public SourceSnapshots snapshots(DataSource pool) {
         return lastApplied -> new PostgresSnapshotReader(pool, lastApplied).open();

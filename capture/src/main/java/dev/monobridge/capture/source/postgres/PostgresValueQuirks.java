@@ -123,7 +123,7 @@ final class PostgresValueQuirks implements SourceValueQuirks {
 
     /** json and jsonb arrive named {@code io.debezium.data.Json}, which the generic mapping reads. */
     @Override
-    public boolean isJsonType(String sourceType) {
+    public boolean isJson(String table, String column, String sourceType) {
         return false;
     }
 }
