@@ -41,6 +41,8 @@ class ArchitectureTest {
             // The command line explains a failed PostgreSQL connection by its SQLSTATE; it moves behind the
             // seam when a second source brings its own explanations (issue 11).
             "cli/PostgresConnectionFailure.java",
+            // Its MariaDB counterpart, by MariaDB's error codes.
+            "cli/MariaDbConnectionFailure.java",
             "cli/ConnectionFailures.java");
 
     @Test

@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -251,9 +250,8 @@ final class DemoSeeder {
                     rs.next();
                     next = rs.getLong(1);
                 }
-                try (ResultSet rs = statement.executeQuery(dialect.restartSequence(table + "_id_seq", next))) {
-                    // setval answers with the value it set: nothing to read.
-                }
+                // setval answers with the value it set: nothing to read.
+                statement.execute(dialect.restartSequence(table + "_id_seq", next));
             }
         }
     }
