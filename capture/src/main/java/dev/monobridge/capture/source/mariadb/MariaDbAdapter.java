@@ -2,6 +2,8 @@ package dev.monobridge.capture.source.mariadb;
 
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -44,7 +46,8 @@ public final class MariaDbAdapter implements SourceAdapter {
         p.setProperty("database.user", source.user());
         p.setProperty("database.password", source.password());
         p.setProperty("database.server.id", Long.toString(source.serverId()));
-        p.setProperty("database.include.list", source.database());
+        // The databases the captured tables are in (definitions may name tables of others than the one connected to).
+        p.setProperty("database.include.list", String.join(",", databases()));
         p.setProperty("table.include.list", String.join(",", source.tables().stream().map(MariaDbAdapter::tablePattern).toList()));
         p.setProperty("snapshot.mode", source.snapshotMode());
         // The tables' DDL history, without which the binlog's row events cannot be read after a restart:
@@ -64,6 +67,13 @@ public final class MariaDbAdapter implements SourceAdapter {
         p.setProperty("max.batch.size", Integer.toString(source.maxBatchSize()));
         p.setProperty("max.queue.size", Integer.toString(source.maxBatchSize() * 4));
         return p;
+    }
+
+    private List<String> databases() {
+        Set<String> databases = new TreeSet<>();
+        databases.add(source.database());
+        source.tables().forEach(table -> databases.add(table.substring(0, table.indexOf('.'))));
+        return List.copyOf(databases);
     }
 
     /** A table in Debezium's include list is a regular expression: the dot between database and table is literal. */
