@@ -109,9 +109,9 @@ public final class DebeziumChangeMapper {
             return List.of(new Change(table, op, null, null, null, position, commitTime, transaction));
         }
         RowKey key = key(record, table, position);
-        Map<String, Object> before = values.row(envelope.getStruct("before"));
+        Map<String, Object> before = values.row(table, envelope.getStruct("before"));
         Struct afterStruct = op == Op.DELETE ? null : envelope.getStruct("after");
-        Map<String, Object> after = values.row(afterStruct);
+        Map<String, Object> after = values.row(table, afterStruct);
         Map<String, String> types = afterStruct == null ? null : columnTypes.of(table, afterStruct.schema());
         Change change = new Change(table, op, key, before, after, position, commitTime, transaction, types);
         return switch (snapshotMark(source)) {
@@ -137,7 +137,7 @@ public final class DebeziumChangeMapper {
             throw new UnreadableRecordException("table " + table + " has no primary key (no record key); "
                     + "give it one, or set REPLICA IDENTITY and a message.key.columns mapping", table, null, position);
         }
-        Map<String, Object> columns = values.row(key);
+        Map<String, Object> columns = values.row(table, key);
         for (Map.Entry<String, Object> column : columns.entrySet()) {
             if (column.getValue() instanceof Unconvertible unconvertible) {
                 // A key identifies the row in every document and state: it cannot stand in for itself.

@@ -52,7 +52,13 @@ final class DebeziumValues {
         this.quirks = quirks;
     }
 
+    /** A row whose table is not known (a nested struct, a test): no column is JSON by the table's catalogue. */
     Map<String, Object> row(Struct struct) {
+        return row(null, struct);
+    }
+
+    /** A row of the table (as definitions name it), column by column. */
+    Map<String, Object> row(String table, Struct struct) {
         if (struct == null) {
             return null;
         }
@@ -60,7 +66,8 @@ final class DebeziumValues {
         for (Field field : struct.schema().fields()) {
             Object raw = struct.get(field);
             try {
-                row.put(field.name(), value(field.schema(), raw));
+                row.put(field.name(), raw instanceof String text && isJson(table, field)
+                        ? JsonColumns.parse(text) : value(field.schema(), raw));
             } catch (RuntimeException e) {
                 // Contained to this column: it matters only if a projection reads it.
                 row.put(field.name(), new Unconvertible("cannot convert the " + typeName(field.schema()) + " value "
@@ -121,7 +128,7 @@ final class DebeziumValues {
             }
         }
         if (value instanceof String text && isDecimal(schema)) {
-            return decimal(text);
+            return decimal(schema.parameters().get(SOURCE_TYPE).toUpperCase(java.util.Locale.ROOT), text);
         }
         if (value instanceof Struct struct) {
             return row(struct);
@@ -145,13 +152,19 @@ final class DebeziumValues {
         return source != null && quirks.isDecimalType(source.toUpperCase(java.util.Locale.ROOT));
     }
 
+    /** A JSON column that arrives as plain text (MariaDB's JSON), by what the source's adapter knows of it. */
+    private boolean isJson(String table, Field field) {
+        String source = field.schema().parameters() == null ? null : field.schema().parameters().get(SOURCE_TYPE);
+        return source != null && quirks.isJson(table, field.name(), source.toUpperCase(java.util.Locale.ROOT));
+    }
+
     /**
      * A decimal as Debezium's string mode sends it: exact text, with its scale ({@code 2.50} stays
      * {@code 2.50}), or the name the source's adapter gives one of its special values.
      */
-    private Object decimal(String text) {
+    private Object decimal(String sourceType, String text) {
         NonFiniteNumber special = quirks.specialDecimal(text);
-        return special != null ? special : new BigDecimal(text);
+        return special != null ? special : quirks.exactDecimal(sourceType, new BigDecimal(text));
     }
 
     private Instant special(long value, java.util.function.Supplier<Instant> ordinary) {

@@ -22,6 +22,7 @@ class ArchitectureTest {
 
     private static final Path MAIN = Path.of("src/main/java/dev/monobridge/capture");
     private static final Path POSTGRES_ADAPTER = MAIN.resolve("source/postgres");
+    private static final Path MARIADB_ADAPTER = MAIN.resolve("source/mariadb");
 
     /** What the embedded bridge, the demo, the command line and HTTP bring; none belongs here. */
     private static final List<String> FORBIDDEN_IMPORTS = List.of("import io.debezium", "import picocli",
@@ -34,6 +35,13 @@ class ArchitectureTest {
      */
     static final Pattern NAMES_POSTGRES = Pattern.compile(
             "Postgres(?!QL)|org\\.postgresql|jdbc:postgresql|connector\\.postgresql|\\bpg_|pgoutput");
+
+    /**
+     * MariaDB (or MySQL) named in code: its types and driver, its Debezium connector and the binlog
+     * connector's classes, its binlog status variables and statements. Prose in comments is not matched.
+     */
+    static final Pattern NAMES_MARIADB = Pattern.compile(
+            "MariaDb|org\\.mariadb|jdbc:mariadb|connector\\.mariadb|connector\\.binlog|MySql|jdbc:mysql|\\bbinlog_|(?i:show binary log)");
 
     /** The only dependencies the module may carry outside tests. */
     private static final List<String> ALLOWED_DEPENDENCIES = List.of("monobridge-projector", "connect-api");
@@ -75,6 +83,24 @@ class ArchitectureTest {
             }
         }
         assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void onlyTheMariaDbAdapterNamesMariaDb() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (Path file : javaFiles(MAIN)) {
+            if (!file.startsWith(MARIADB_ADAPTER)) {
+                violations.addAll(codeLinesMatching(file, NAMES_MARIADB));
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void mariaDbAdapterClassesAreNamedAfterTheirTechnology() throws IOException {
+        List<String> misnamed = javaFiles(MARIADB_ADAPTER).stream().map(f -> f.getFileName().toString())
+                .filter(name -> !name.equals("package-info.java") && !name.startsWith("MariaDb")).toList();
+        assertThat(misnamed).isEmpty();
     }
 
     @Test

@@ -26,21 +26,36 @@ class ArchitectureTest {
     private static final Pattern NAMES_POSTGRES = Pattern.compile(
             "Postgres(?!QL)|org\\.postgresql|jdbc:postgresql|connector\\.postgresql|\\bpg_|pgoutput");
 
-    /** The demo starts an embedded PostgreSQL server and loads its schema. */
+    /** MariaDB named in code: as in capture's ArchitectureTest. */
+    private static final Pattern NAMES_MARIADB = Pattern.compile(
+            "MariaDb|org\\.mariadb|jdbc:mariadb|connector\\.mariadb|connector\\.binlog|MySql|jdbc:mysql|\\bbinlog_|(?i:show binary log)");
+
+    /** The demo starts an embedded PostgreSQL or MariaDB server and loads its schema. */
     private static final Path DEMO = MAIN.resolve("demo");
 
     private static final Set<String> ALLOWED = Set.of(
-            // The demo command runs the demo's PostgreSQL.
+            // The demo command runs the demo's PostgreSQL or MariaDB.
             "cli/DemoCommand.java",
             // Where bridge.yaml's source settings become the one adapter: the only place it is chosen.
             "cli/BridgeOptionsFactory.java",
             // The command line explains a failed PostgreSQL connection by its SQLSTATE; it moves behind the
             // seam when a second source brings its own explanations (issue 11).
             "cli/PostgresConnectionFailure.java",
+            // Its MariaDB counterpart, by MariaDB's error codes.
+            "cli/MariaDbConnectionFailure.java",
             "cli/ConnectionFailures.java");
 
     @Test
     void outsideTheDemoAndTheAdaptersChoiceNoClassNamesPostgres() throws IOException {
+        assertThat(namingOutsideTheDemoAndTheChoice(NAMES_POSTGRES)).isEmpty();
+    }
+
+    @Test
+    void outsideTheDemoAndTheAdaptersChoiceNoClassNamesMariaDb() throws IOException {
+        assertThat(namingOutsideTheDemoAndTheChoice(NAMES_MARIADB)).isEmpty();
+    }
+
+    private static List<String> namingOutsideTheDemoAndTheChoice(Pattern names) throws IOException {
         List<String> violations = new ArrayList<>();
         try (Stream<Path> files = Files.walk(MAIN)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
@@ -52,12 +67,12 @@ class ArchitectureTest {
                 for (int i = 0; i < lines.size(); i++) {
                     String line = lines.get(i).strip();
                     boolean comment = line.startsWith("*") || line.startsWith("/*") || line.startsWith("//");
-                    if (!comment && NAMES_POSTGRES.matcher(line).find()) {
+                    if (!comment && names.matcher(line).find()) {
                         violations.add(relative + ":" + (i + 1) + ": " + line);
                     }
                 }
             }
         }
-        assertThat(violations).isEmpty();
+        return violations;
     }
 }

@@ -16,15 +16,31 @@ import javax.sql.DataSource;
 
 import dev.monobridge.projector.definition.SourceSchema;
 
-/** The source's tables, columns and column types, read from JDBC metadata; each table is looked up once. */
+/**
+ * The source's tables, columns and column types, read from JDBC metadata; each table is looked up once.
+ * Tables are qualified ({@code qualifier.table}) by the JDBC schema, or, for a database whose driver
+ * names its databases as catalogs and has no schema level (MariaDB), by the catalog.
+ */
 public final class JdbcSourceSchema implements SourceSchema {
 
     private final DataSource dataSource;
+    private final boolean qualifiedByCatalog;
     private final Map<String, Optional<Map<String, ColumnType>>> cache = new HashMap<>();
     private Set<String> tables;
 
+    /** Tables qualified by their JDBC schema. */
     public JdbcSourceSchema(DataSource dataSource) {
+        this(dataSource, false);
+    }
+
+    private JdbcSourceSchema(DataSource dataSource, boolean qualifiedByCatalog) {
         this.dataSource = dataSource;
+        this.qualifiedByCatalog = qualifiedByCatalog;
+    }
+
+    /** Tables qualified by their JDBC catalog: the database, where there is no schema level. */
+    public static JdbcSourceSchema qualifiedByCatalog(DataSource dataSource) {
+        return new JdbcSourceSchema(dataSource, true);
     }
 
     @Override
@@ -32,7 +48,7 @@ public final class JdbcSourceSchema implements SourceSchema {
         return table(table).map(Map::keySet);
     }
 
-    /** Every table and view the role can see, as {@code schema.table}, read once: for the "did you mean" of a misspelled one. */
+    /** Every table and view the role can see, as {@code schema.table} (or {@code catalog.table}), read once: for the "did you mean" of a misspelled one. */
     @Override
     public Set<String> tables() {
         if (tables == null) {
@@ -40,7 +56,7 @@ public final class JdbcSourceSchema implements SourceSchema {
             try (Connection connection = dataSource.getConnection();
                  ResultSet rs = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE", "VIEW", "PARTITIONED TABLE"})) {
                 while (rs.next()) {
-                    names.add(rs.getString("TABLE_SCHEM") + "." + rs.getString("TABLE_NAME"));
+                    names.add(rs.getString(qualifiedByCatalog ? "TABLE_CAT" : "TABLE_SCHEM") + "." + rs.getString("TABLE_NAME"));
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot list the source's tables: " + e.getMessage(), e);
@@ -66,7 +82,8 @@ public final class JdbcSourceSchema implements SourceSchema {
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData metadata = connection.getMetaData();
             Map<String, ColumnType> columns = new LinkedHashMap<>();
-            try (ResultSet rs = metadata.getColumns(null, schema, table, null)) {
+            try (ResultSet rs = qualifiedByCatalog ? metadata.getColumns(schema, null, table, null)
+                    : metadata.getColumns(null, schema, table, null)) {
                 while (rs.next()) {
                     int type = rs.getInt("DATA_TYPE");
                     // What the snapshot readers and the capture turn into an Instant: timestamps with and without zone.

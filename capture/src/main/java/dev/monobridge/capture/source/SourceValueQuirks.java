@@ -1,5 +1,6 @@
 package dev.monobridge.capture.source;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 import dev.monobridge.projector.change.NonFiniteNumber;
@@ -38,6 +39,22 @@ public interface SourceValueQuirks {
     /** Whether a column of this source type (upper case) arrives as a decimal's text. */
     boolean isDecimalType(String sourceType);
 
+    /**
+     * The decimal as the source holds it, where Debezium's text has lost its scale (PostgreSQL's money
+     * through Debezium 3.5.0: {@code -1.0} for {@code -1.00}); else {@code value} itself.
+     */
+    BigDecimal exactDecimal(String sourceType, BigDecimal value);
+
     /** The non-finite number a decimal's text names (NaN, the infinities), or {@code null}. */
     NonFiniteNumber specialDecimal(String text);
+
+    /**
+     * Whether the column holds JSON that arrives as plain text, without Debezium's
+     * {@code io.debezium.data.Json} name (MariaDB's JSON, which is LONGTEXT with a check): it then becomes
+     * a subdocument too.
+     *
+     * @param table the table as definitions name it, or {@code null} where it is not known
+     * @param sourceType the column's source type, upper case
+     */
+    boolean isJson(String table, String column, String sourceType);
 }

@@ -70,6 +70,7 @@ public final class Bridge implements AutoCloseable {
         try {
             DefinitionValidator.validate(options.projections(), options.source().schema(sourcePool));
             checkSetup(options, sourcePool);
+            options.source().readCatalogue(sourcePool, options.capturedTables());
             this.mongo = MongoClients.create(MongoClientSettings.builder()
                     .applyConnectionString(new ConnectionString(options.mongoUri()))
                     .applicationName("monobridge")
@@ -166,11 +167,12 @@ public final class Bridge implements AutoCloseable {
     }
 
     /**
-     * Bytes of log the source holds back for capture (for PostgreSQL, WAL the replication slot keeps), or
-     * -1 when it holds none yet (the slot does not exist yet).
+     * Bytes of log the source holds back for capture (for PostgreSQL, WAL the replication slot keeps; for a
+     * binlog, how far its head is beyond what was applied), or -1 when it holds none yet (no slot yet, or
+     * nothing applied).
      */
     public long slotLagBytes() {
-        return options.source().lagProbe(sourcePool).retainedBytes();
+        return options.source().lagProbe(sourcePool, projector::lastPosition).retainedBytes();
     }
 
     @Override

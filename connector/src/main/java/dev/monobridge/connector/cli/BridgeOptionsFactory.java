@@ -3,10 +3,14 @@ package dev.monobridge.connector.cli;
 import java.util.List;
 import java.util.Map;
 
+import dev.monobridge.capture.source.SourceAdapter;
+import dev.monobridge.capture.source.mariadb.MariaDbAdapter;
+import dev.monobridge.capture.source.mariadb.MariaDbSource;
 import dev.monobridge.capture.source.postgres.PostgresAdapter;
 import dev.monobridge.capture.source.postgres.PostgresSource;
 import dev.monobridge.connector.bridge.BridgeOptions;
 import dev.monobridge.connector.config.BridgeConfig;
+import dev.monobridge.connector.config.Settings;
 import dev.monobridge.projector.definition.ProjectionDefinition;
 import dev.monobridge.projector.definition.ProjectionDefinitionReader;
 
@@ -19,14 +23,23 @@ final class BridgeOptionsFactory {
     static BridgeOptions from(BridgeConfig config, Map<String, String> environment) {
         List<ProjectionDefinition> projections = new ProjectionDefinitionReader().readDirectory(config.projectionsDirectory());
         Secrets secrets = new Secrets(environment);
-        BridgeConfig.Source s = config.source();
-        PostgresSource source = new PostgresSource(s.host(), s.port(), s.database(), s.user(),
-                secrets.password(s.passwordFile(), s.passwordEnv()), s.slot(), s.publication(), s.publicationAutocreate(),
-                s.snapshotMode(),
-                capturedTables(projections), s.pollInterval(), s.maxBatchSize());
-        return new BridgeOptions(new PostgresAdapter(source), secrets.mongoUri(config.mongo().uriEnv(), config.mongo().uri()),
+        return new BridgeOptions(adapter(config, secrets, projections), secrets.mongoUri(config.mongo().uriEnv(), config.mongo().uri()),
                 config.mongo().database(), config.offsetsFile(), config.offsetsFlushInterval(), projections,
                 config.deleteMarkerGrace());
+    }
+
+    /** The one place where bridge.yaml's source.type chooses the source's adapter. */
+    private static SourceAdapter adapter(BridgeConfig config, Secrets secrets, List<ProjectionDefinition> projections) {
+        BridgeConfig.Source s = config.source();
+        String password = secrets.password(s.passwordFile(), s.passwordEnv());
+        if (Settings.MARIADB.equals(s.type())) {
+            // The schema history beside the offsets: both are the bridge's memory of the source.
+            return new MariaDbAdapter(new MariaDbSource(s.host(), s.port(), s.database(), s.user(), password, s.serverId(),
+                    s.snapshotMode(), capturedTables(projections), s.pollInterval(), s.maxBatchSize(),
+                    MariaDbSource.schemaHistoryBeside(config.offsetsFile())));
+        }
+        return new PostgresAdapter(new PostgresSource(s.host(), s.port(), s.database(), s.user(), password, s.slot(), s.publication(),
+                s.publicationAutocreate(), s.snapshotMode(), capturedTables(projections), s.pollInterval(), s.maxBatchSize()));
     }
 
     /** Exactly the tables some projection reads, in a stable order. */

@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import com.mongodb.MongoException;
 
+import dev.monobridge.connector.config.Settings;
+
 /**
  * Decides, in one place, whether a failure is a failure to connect (to the source or to MongoDB), and
  * if so says it in one line. The answer comes from the first SQL or MongoDB exception in the chain of
@@ -21,7 +23,10 @@ final class ConnectionFailures {
     static Optional<String> explain(Throwable failure, ConnectionTargets targets) {
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++, cause = cause.getCause()) {
-            Optional<String> line = cause instanceof SQLException sql ? PostgresConnectionFailure.explain(sql, targets.source())
+            Optional<String> line = cause instanceof SQLException sql
+                    ? targets.source().filter(s -> Settings.MARIADB.equals(s.type())).isPresent()
+                            ? MariaDbConnectionFailure.explain(sql, targets.source())
+                            : PostgresConnectionFailure.explain(sql, targets.source())
                     : cause instanceof MongoException mongo ? MongoConnectionFailure.explain(mongo, targets.mongo())
                     : Optional.empty();
             if (line.isPresent()) {

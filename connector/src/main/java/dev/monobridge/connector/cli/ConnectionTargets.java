@@ -6,6 +6,7 @@ import java.util.Optional;
 import com.mongodb.ConnectionString;
 
 import dev.monobridge.connector.config.BridgeConfig;
+import dev.monobridge.connector.config.Settings;
 
 /**
  * What a command connects to, as an error message may name it: addresses, database and user, and where
@@ -16,17 +17,23 @@ record ConnectionTargets(Optional<Source> source, Optional<Mongo> mongo) {
     static final ConnectionTargets NONE = new ConnectionTargets(Optional.empty(), Optional.empty());
 
     /**
-     * The PostgreSQL source.
+     * The source database.
      *
+     * @param type {@code postgres} or {@code mariadb}, as {@code source.type} says
      * @param passwordFrom where the password came from, for the hint: {@code $VARIABLE} or the file
      */
-    record Source(String host, int port, String database, String user, String passwordFrom) {
+    record Source(String type, String host, int port, String database, String user, String passwordFrom) {
+
+        /** A PostgreSQL source. */
+        Source(String host, int port, String database, String user, String passwordFrom) {
+            this(Settings.POSTGRES, host, port, database, user, passwordFrom);
+        }
 
         static Source of(BridgeConfig.Source source) {
             String passwordFrom = source.passwordFile() == null || source.passwordFile().isBlank()
                     ? "$" + source.passwordEnv() + " (source.password-env)"
                     : "the file " + source.passwordFile() + " (source.password-file)";
-            return new Source(source.host(), source.port(), source.database(), source.user(), passwordFrom);
+            return new Source(source.type(), source.host(), source.port(), source.database(), source.user(), passwordFrom);
         }
 
         String describe() {

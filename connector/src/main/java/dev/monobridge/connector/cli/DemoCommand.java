@@ -11,11 +11,17 @@ import org.bson.json.JsonWriterSettings;
 
 import com.mongodb.client.MongoClient;
 
+import javax.sql.DataSource;
+
+import dev.monobridge.capture.source.SourceAdapter;
+import dev.monobridge.capture.source.mariadb.MariaDbAdapter;
+import dev.monobridge.capture.source.mariadb.MariaDbSource;
 import dev.monobridge.capture.source.postgres.PostgresAdapter;
 import dev.monobridge.capture.source.postgres.PostgresSource;
 import dev.monobridge.connector.bridge.Bridge;
 import dev.monobridge.connector.bridge.BridgeOptions;
 import dev.monobridge.connector.config.MongoUris;
+import dev.monobridge.connector.demo.DemoMariaDb;
 import dev.monobridge.connector.demo.DemoPostgres;
 import dev.monobridge.connector.demo.DemoSchema;
 import dev.monobridge.connector.demo.DemoSize;
@@ -34,17 +40,26 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The whole bridge on embedded defaults: a real PostgreSQL (embedded binaries) holding a betting
- * monolith's schema under a live workload, the bridge, and an in-process MongoDB-compatible server
- * (or a real MongoDB with {@code --mongo-uri}).
+ * The whole bridge on embedded defaults: a real PostgreSQL (embedded binaries), or with
+ * {@code --source mariadb} Debian's MariaDB, holding a betting monolith's schema under a live workload,
+ * the bridge, and an in-process MongoDB-compatible server (or a real MongoDB with {@code --mongo-uri}).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the bridge on an embedded PostgreSQL with a live betting workload, into an in-process MongoDB.")
+        description = "Run the bridge on an embedded PostgreSQL (or MariaDB) with a live betting workload, into an in-process MongoDB.")
 final class DemoCommand extends ConnectingCommand {
 
     private static final String DATABASE = "monobridge";
+    /** The replica id the demo's capture joins MariaDB's binlog with; the demo server's own is 1. */
+    private static final long DEMO_SERVER_ID = 5401;
     /** The highest TCP port. */
     private static final int MAX_PORT = 65535;
+
+    /** The demo's sources: the embedded PostgreSQL, or a MariaDB started from Debian's packages. */
+    enum Source { postgres, mariadb }
+
+    @Option(names = "--source", defaultValue = "postgres",
+            description = "The source database: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); mariadb needs Debian's mariadb-server-core.")
+    private Source sourceType;
 
     @Option(names = "--mongo-uri", description = "A real MongoDB to write to, instead of the in-process server.")
     private String mongoUri;
@@ -81,20 +96,22 @@ final class DemoCommand extends ConnectingCommand {
             }
         }
         Path work = Files.createTempDirectory("monobridge-demo");
-        System.out.println("Starting an embedded PostgreSQL with logical decoding...");
+        Path offsets = work.resolve("offsets.dat");
+        System.out.println(sourceType == Source.mariadb ? "Starting MariaDB with a row binlog..."
+                : "Starting an embedded PostgreSQL with logical decoding...");
         try (ShutdownSignal shutdown = new ShutdownSignal();
-             DemoPostgres postgres = DemoPostgres.startFresh();
+             DemoServer server = start(sourceType, projections, offsets);
              InProcessMongo inProcessMongo = mongoUri == null ? InProcessMongo.start() : null) {
-            DemoSchema.create(postgres.dataSource());
-            DemoSchema.seed(postgres.dataSource(), DemoSize.small(), seed);
+            DemoSchema.create(server.dataSource());
+            DemoSchema.seed(server.dataSource(), DemoSize.small(), seed);
             String uri = mongoUri != null ? mongoUri : inProcessMongo.connectionString();
-            BridgeOptions options = new BridgeOptions(source(postgres, projections), uri, DATABASE,
-                    work.resolve("offsets.dat"), Duration.ofSeconds(1), projections, Duration.ofHours(1));
+            BridgeOptions options = new BridgeOptions(server.adapter(), uri, DATABASE,
+                    offsets, Duration.ofSeconds(1), projections, Duration.ofHours(1));
             DemoTokens tokens = DemoTokens.generate(projections);
             try (Bridge bridge = Bridge.start(options);
                  HttpApi api = HttpApi.start(HttpSettings.local(httpPort, tokens.tokens()), BridgeView.of(bridge));
-                 LoadGenerator workload = new LoadGenerator(postgres.dataSource(), rate, seed)) {
-                explain(postgres, uri, projections, tokens, api);
+                 LoadGenerator workload = new LoadGenerator(server.dataSource(), rate, seed)) {
+                explain(server.description(), uri, projections, tokens, api);
                 workload.start();
                 run(bridge, shutdown);
                 System.out.printf("Stopping. The workload made %,d source changes in %,d transactions.%n",
@@ -158,16 +175,35 @@ final class DemoCommand extends ConnectingCommand {
         }
     }
 
-    private static PostgresAdapter source(DemoPostgres postgres, List<ProjectionDefinition> projections) {
-        return new PostgresAdapter(new PostgresSource(postgres.host(), postgres.port(), postgres.database(), postgres.user(), postgres.password(),
-                "monobridge", "monobridge", "filtered", "initial", BridgeOptionsFactory.capturedTables(projections),
-                Duration.ofMillis(50), 2048));
+    /** The demo's running source server, its pool, the adapter the bridge captures it with, and a line about it. */
+    private record DemoServer(AutoCloseable server, DataSource dataSource, SourceAdapter adapter, String description)
+            implements AutoCloseable {
+
+        @Override
+        public void close() throws Exception {
+            server.close();
+        }
     }
 
-    private void explain(DemoPostgres postgres, String uri, List<ProjectionDefinition> projections, DemoTokens tokens, HttpApi api) {
+    private static DemoServer start(Source type, List<ProjectionDefinition> projections, Path offsets) {
+        List<String> tables = BridgeOptionsFactory.capturedTables(projections);
+        if (type == Source.mariadb) {
+            DemoMariaDb mariadb = DemoMariaDb.startFresh();
+            // Its database is named public, so the demo's definitions (public.meeting...) serve it as they are.
+            SourceAdapter adapter = new MariaDbAdapter(new MariaDbSource(mariadb.host(), mariadb.port(), mariadb.database(), mariadb.user(),
+                    mariadb.password(), DEMO_SERVER_ID, "initial", tables, Duration.ofMillis(50), 2048, MariaDbSource.schemaHistoryBeside(offsets)));
+            return new DemoServer(mariadb, mariadb.dataSource(), adapter, "MariaDB at " + mariadb.jdbcUrl() + " (user " + mariadb.user() + ")");
+        }
+        DemoPostgres postgres = DemoPostgres.startFresh();
+        SourceAdapter adapter = new PostgresAdapter(new PostgresSource(postgres.host(), postgres.port(), postgres.database(), postgres.user(),
+                postgres.password(), "monobridge", "monobridge", "filtered", "initial", tables, Duration.ofMillis(50), 2048));
+        return new DemoServer(postgres, postgres.dataSource(), adapter, "PostgreSQL at " + postgres.jdbcUrl() + " (user postgres)");
+    }
+
+    private void explain(String source, String uri, List<ProjectionDefinition> projections, DemoTokens tokens, HttpApi api) {
         System.out.println();
         System.out.println("Monobridge demo is running. Ctrl-C stops it.");
-        System.out.println("  source:  PostgreSQL at " + postgres.jdbcUrl() + " (user postgres), workload " + rate + " changes/s");
+        System.out.println("  source:  " + source + ", workload " + rate + " changes/s");
         System.out.println("  target:  " + (mongoUri == null ? "in-process MongoDB at " + uri : "MongoDB (given URI)") + ", database monobridge");
         for (ProjectionDefinition projection : projections) {
             System.out.println("  projection " + projection.name() + " (team " + projection.team() + ") -> collection "

@@ -16,9 +16,16 @@ public record BridgeConfig(
         Duration deleteMarkerGrace,
         Http http) {
 
-    /** The PostgreSQL source. */
-    public record Source(String host, int port, String database, String user, String passwordEnv, String passwordFile,
-                         String slot, String publication, String publicationAutocreate, String snapshotMode, Duration pollInterval, int maxBatchSize) {
+    /**
+     * The source database.
+     *
+     * @param type {@code postgres} or {@code mariadb}
+     * @param slot PostgreSQL only, as are {@code publication} and {@code publicationAutocreate}
+     * @param serverId MariaDB only
+     */
+    public record Source(String type, String host, int port, String database, String user, String passwordEnv, String passwordFile,
+                         String slot, String publication, String publicationAutocreate, long serverId, String snapshotMode,
+                         Duration pollInterval, int maxBatchSize) {
     }
 
     /** The MongoDB target. */

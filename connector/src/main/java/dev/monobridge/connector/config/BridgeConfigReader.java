@@ -71,12 +71,16 @@ public final class BridgeConfigReader {
                                       Problems problems) {
         Reader r = new Reader(file, values, lines, problems);
         String passwordFile = r.text(Settings.SOURCE_PASSWORD_FILE);
-        BridgeConfig.Source source = new BridgeConfig.Source(
-                r.text(Settings.SOURCE_HOST), r.integer(Settings.SOURCE_PORT), r.text(Settings.SOURCE_DATABASE),
+        String type = r.text(Settings.SOURCE_TYPE);
+        // The port's default is the chosen database's own.
+        boolean portGiven = lines.containsKey(Settings.SOURCE_PORT.key());
+        int port = Settings.MARIADB.equals(type) && !portGiven ? Settings.MARIADB_PORT : r.integer(Settings.SOURCE_PORT);
+        BridgeConfig.Source source = new BridgeConfig.Source(type,
+                r.text(Settings.SOURCE_HOST), port, r.text(Settings.SOURCE_DATABASE),
                 r.text(Settings.SOURCE_USER), r.text(Settings.SOURCE_PASSWORD_ENV),
                 passwordFile == null || passwordFile.isBlank() ? passwordFile : resolve(folder, passwordFile).toString(),
                 r.text(Settings.SOURCE_SLOT), r.text(Settings.SOURCE_PUBLICATION), r.text(Settings.SOURCE_PUBLICATION_AUTOCREATE),
-                r.text(Settings.SOURCE_SNAPSHOT_MODE),
+                r.integer(Settings.SOURCE_SERVER_ID), r.text(Settings.SOURCE_SNAPSHOT_MODE),
                 Duration.ofMillis(r.integer(Settings.SOURCE_POLL_INTERVAL_MS)), r.integer(Settings.SOURCE_MAX_BATCH_SIZE));
         BridgeConfig.Mongo mongo = new BridgeConfig.Mongo(r.text(Settings.MONGO_URI_ENV), r.text(Settings.MONGO_URI),
                 r.text(Settings.MONGO_DATABASE));

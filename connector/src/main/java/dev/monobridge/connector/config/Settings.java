@@ -17,10 +17,19 @@ public final class Settings {
 
     private static final String WHOLE_POSITIVE = "a whole number from 1 to " + Integer.MAX_VALUE;
 
+    /** The source databases the bridge captures from. */
+    public static final String POSTGRES = "postgres";
+    public static final String MARIADB = "mariadb";
+    /** MariaDB's port, the default of {@link #SOURCE_PORT} when the source is MariaDB. */
+    public static final int MARIADB_PORT = 3306;
+
+    public static final Setting SOURCE_TYPE = Setting.text("source.type", POSTGRES,
+            "The source database: 'postgres' (PostgreSQL, logical decoding) or 'mariadb' (MariaDB, a ROW binlog).")
+            .withCheck(Checks.oneOf(Set.of(POSTGRES, MARIADB)));
     public static final Setting SOURCE_HOST = Setting.text("source.host", "localhost",
-            "PostgreSQL host.").withCheck(Checks.notBlank("name the PostgreSQL host"));
+            "Source database host.").withCheck(Checks.notBlank("name the source database's host"));
     public static final Setting SOURCE_PORT = Setting.integer("source.port", "5432",
-            "PostgreSQL port.", 1, MAX_PORT, "a port from 1 to " + MAX_PORT);
+            "Source database port; 3306 when source.type is mariadb and this is not set.", 1, MAX_PORT, "a port from 1 to " + MAX_PORT);
     public static final Setting SOURCE_DATABASE = Setting.text("source.database", null,
             "The database to capture.").withCheck(Checks.notBlank("name the database to capture"));
     public static final Setting SOURCE_USER = Setting.text("source.user", null,
@@ -41,6 +50,9 @@ public final class Settings {
             "filtered",
             "'filtered' creates the publication for exactly the captured tables if missing; 'disabled' expects it to exist.")
             .withCheck(Checks.oneOf(Set.of("filtered", "disabled")));
+    public static final Setting SOURCE_SERVER_ID = Setting.integer("source.server-id", "5401",
+            "MariaDB only: the replica id capture joins the binlog with; unique among the server's replicas.",
+            1, Integer.MAX_VALUE, WHOLE_POSITIVE);
     public static final Setting SOURCE_SNAPSHOT_MODE = Setting.text("source.snapshot-mode", "initial",
             "Debezium snapshot mode: 'initial' snapshots once, then streams; 'no_data' streams only.")
             .withCheck(Checks.oneOf(Set.of("initial", "no_data", "always", "when_needed")));
@@ -100,8 +112,8 @@ public final class Settings {
             1, Integer.MAX_VALUE, WHOLE_POSITIVE);
 
     public static final List<Setting> ALL = List.of(
-            SOURCE_HOST, SOURCE_PORT, SOURCE_DATABASE, SOURCE_USER, SOURCE_PASSWORD_ENV, SOURCE_PASSWORD_FILE,
-            SOURCE_SLOT, SOURCE_PUBLICATION, SOURCE_PUBLICATION_AUTOCREATE, SOURCE_SNAPSHOT_MODE, SOURCE_POLL_INTERVAL_MS, SOURCE_MAX_BATCH_SIZE,
+            SOURCE_TYPE, SOURCE_HOST, SOURCE_PORT, SOURCE_DATABASE, SOURCE_USER, SOURCE_PASSWORD_ENV, SOURCE_PASSWORD_FILE,
+            SOURCE_SLOT, SOURCE_PUBLICATION, SOURCE_PUBLICATION_AUTOCREATE, SOURCE_SERVER_ID, SOURCE_SNAPSHOT_MODE, SOURCE_POLL_INTERVAL_MS, SOURCE_MAX_BATCH_SIZE,
             MONGO_URI_ENV, MONGO_URI, MONGO_DATABASE,
             OFFSETS_FILE, OFFSETS_FLUSH_INTERVAL_MS,
             PROJECTIONS_DIRECTORY, PROJECTOR_DELETE_MARKER_GRACE_SECONDS,

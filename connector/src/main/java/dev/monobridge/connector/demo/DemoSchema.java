@@ -12,7 +12,8 @@ import java.util.Random;
 import javax.sql.DataSource;
 
 /**
- * The demo's legacy schema (resource {@code demo/schema.sql}) and its seed data.
+ * The demo's legacy schema (resource {@code demo/schema.sql}, or {@code demo/schema-mariadb.sql} on
+ * MariaDB) and its seed data.
  *
  * <p>The tables are {@code sport}, {@code event}, {@code market}, {@code selection}, {@code result},
  * {@code meeting}, {@code race}, {@code runner}, {@code customer} and {@code bet}, all in schema
@@ -24,20 +25,28 @@ public final class DemoSchema {
     static final List<String> TABLES = List.of("sport", "event", "market", "selection", "result", "meeting",
             "race", "runner", "customer", "bet");
 
-    private static final String SCHEMA_RESOURCE = "/demo/schema.sql";
-
     private DemoSchema() {
     }
 
     /**
-     * Creates the tables, their indexes and the id sequences, in one transaction.
+     * Creates the tables, their indexes and the id sequences: on PostgreSQL in one transaction; on
+     * MariaDB, where every DDL statement commits, one statement after the other.
      *
-     * @param dataSource a database without these tables; it is not idempotent
-     * @throws SQLException if any statement fails; nothing is created then
+     * @param dataSource a PostgreSQL or MariaDB database without these tables; it is not idempotent
+     * @throws SQLException if any statement fails; on PostgreSQL nothing is created then
      */
     public static void create(DataSource dataSource) throws SQLException {
-        String script = schemaScript();
         try (Connection connection = dataSource.getConnection()) {
+            SqlDialect dialect = SqlDialect.of(connection);
+            String script = schemaScript(dialect);
+            if (dialect == SqlDialect.MARIADB) {
+                try (Statement statement = connection.createStatement()) {
+                    for (String sql : statements(script)) {
+                        statement.execute(sql);
+                    }
+                }
+                return;
+            }
             inTransaction(connection, () -> {
                 try (Statement statement = connection.createStatement()) {
                     // The PostgreSQL driver splits a script into its statements itself.
@@ -45,6 +54,13 @@ public final class DemoSchema {
                 }
             });
         }
+    }
+
+    /** The script's statements: comments dropped, split at each semicolon (the schema has none in text). */
+    static List<String> statements(String script) {
+        String code = script.lines().map(line -> line.contains("--") ? line.substring(0, line.indexOf("--")) : line)
+                .collect(java.util.stream.Collectors.joining("\n"));
+        return java.util.Arrays.stream(code.split(";")).map(String::strip).filter(sql -> !sql.isEmpty()).toList();
     }
 
     /**
@@ -61,7 +77,8 @@ public final class DemoSchema {
      */
     public static void seed(DataSource dataSource, DemoSize size, long seed) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            inTransaction(connection, () -> new DemoSeeder(connection, size, new Random(seed)).seed());
+            SqlDialect dialect = SqlDialect.of(connection);
+            inTransaction(connection, () -> new DemoSeeder(connection, dialect, size, new Random(seed)).seed());
         }
     }
 
@@ -83,14 +100,15 @@ public final class DemoSchema {
         }
     }
 
-    private static String schemaScript() {
-        try (InputStream in = DemoSchema.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+    private static String schemaScript(SqlDialect dialect) {
+        String resource = dialect.schemaResource();
+        try (InputStream in = DemoSchema.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("resource " + SCHEMA_RESOURCE + " is missing from the classpath");
+                throw new IllegalStateException("resource " + resource + " is missing from the classpath");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + SCHEMA_RESOURCE, e);
+            throw new UncheckedIOException("could not read " + resource, e);
         }
     }
 }

@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,6 +30,7 @@ final class DemoSeeder {
     static final int LONG_NOTE_CHARS = 10_000;
 
     private final Connection connection;
+    private final SqlDialect dialect;
     private final DemoSize size;
     private final Random random;
 
@@ -39,8 +39,9 @@ final class DemoSeeder {
             OffsetDateTime settledAt) {
     }
 
-    DemoSeeder(Connection connection, DemoSize size, Random random) {
+    DemoSeeder(Connection connection, SqlDialect dialect, DemoSize size, Random random) {
         this.connection = connection;
+        this.dialect = dialect;
         this.size = size;
         this.random = random;
     }
@@ -57,9 +58,9 @@ final class DemoSeeder {
 
     private OffsetDateTime databaseNow() throws SQLException {
         try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("select now()")) {
+                ResultSet rs = statement.executeQuery(dialect.now())) {
             rs.next();
-            return rs.getObject(1, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC);
+            return dialect.readNow(rs);
         }
     }
 
@@ -244,8 +245,13 @@ final class DemoSeeder {
     private void continueSequences() throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (String table : DemoSchema.TABLES) {
-                statement.execute("select setval('" + table + "_id_seq', coalesce((select max(id) from " + table
-                        + "), 0) + 1, false)");
+                long next;
+                try (ResultSet rs = statement.executeQuery("select coalesce(max(id), 0) + 1 from " + table)) {
+                    rs.next();
+                    next = rs.getLong(1);
+                }
+                // setval answers with the value it set: nothing to read.
+                statement.execute(dialect.restartSequence(table + "_id_seq", next));
             }
         }
     }
@@ -268,7 +274,7 @@ final class DemoSeeder {
 
         void add(Object... values) throws SQLException {
             for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
+                statement.setObject(i + 1, dialect.parameter(values[i]));
             }
             statement.addBatch();
             if (++pending == BATCH_SIZE) {

@@ -181,7 +181,7 @@ public final class LoadGenerator implements AutoCloseable {
                 connection.setAutoCommit(false);
                 try {
                     if (workload == null) {
-                        workload = new Workload(random, WorkloadTargets.read(connection));
+                        workload = new Workload(random, WorkloadTargets.read(connection), SqlDialect.of(connection));
                     }
                     int changed = workload.step(connection);
                     connection.commit();

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A record of one PostgreSQL server started by this JVM, kept while it runs, so that whoever finds the
+ * A record of one PostgreSQL or MariaDB server started by this JVM, kept while it runs, so that whoever finds the
  * server left behind (the JVM was killed with {@code kill -9}, or a test run interrupted) can stop exactly
  * that server, by its pid, and nothing else: {@code .ci/run} does so before a run.
  *
@@ -40,16 +40,26 @@ final class ServerPidFile {
      * and only a later clean-up would miss it.
      */
     static Optional<ServerPidFile> record(Path dataDirectory) {
+        try {
+            return record(Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid"), StandardCharsets.UTF_8).get(0).trim()),
+                    dataDirectory);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not record the PostgreSQL server on {}: {}", dataDirectory, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** Records the server with this pid (a MariaDB started by this JVM) running on {@code dataDirectory}; as above. */
+    static Optional<ServerPidFile> record(long pid, Path dataDirectory) {
         Path folder = Path.of(System.getProperty("java.io.tmpdir"), FOLDER);
         try {
-            long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid"), StandardCharsets.UTF_8).get(0).trim());
             Files.createDirectories(folder);
             Path file = folder.resolve(pid + ".pid");
             Files.write(file, List.of("pid=" + pid, "owner=" + ProcessHandle.current().pid(), "data=" + dataDirectory.toAbsolutePath()),
                     StandardCharsets.UTF_8);
             return Optional.of(new ServerPidFile(file));
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Could not record the PostgreSQL server on {} in {}: {}", dataDirectory, folder, e.toString());
+            LOG.warn("Could not record the server on {} in {}: {}", dataDirectory, folder, e.toString());
             return Optional.empty();
         }
     }

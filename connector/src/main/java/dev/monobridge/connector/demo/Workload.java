@@ -39,12 +39,14 @@ final class Workload {
 
     private final Random random;
     private final WorkloadTargets targets;
+    private final SqlDialect dialect;
     private final List<Weighted> operations;
     private final int totalWeight;
 
-    Workload(Random random, WorkloadTargets targets) {
+    Workload(Random random, WorkloadTargets targets, SqlDialect dialect) {
         this.random = random;
         this.targets = targets;
+        this.dialect = dialect;
         // Price moves dominate, as they do in a live book. Results outweigh races going off, so that
         // running races do not pile up; live events need no such margin, as addEvent bounds them.
         this.operations = List.of(
@@ -151,7 +153,7 @@ final class Workload {
         }
         // The bet takes the price the selection has now, read in the same statement.
         return update(c, "insert into bet (id, customer_id, selection_id, stake, price, status, placed_at)"
-                + " select nextval('bet_id_seq'), ?, s.id, ?, s.price, 'OPEN', now() from selection s where s.id = ?",
+                + " select " + dialect.nextval("bet_id_seq") + ", ?, s.id, ?, s.price, 'OPEN', now() from selection s where s.id = ?",
                 customer.id(0), DemoNames.stake(random), selection.id(0));
     }
 
@@ -223,18 +225,34 @@ final class Workload {
                             + " and selection_id in (select id from selection where " + inEvent + ")", id);
         }
         // md5 of the id with a drawn salt: a winner per market that the seed decides, not the database.
-        return update(c, "update event set status = 'FINISHED' where id = ?", id)
-                + update(c, "update market set status = 'SETTLED' where event_id = ?", id)
-                + update(c, "with winner as (select distinct on (market_id) id from selection where " + inEvent
-                        + " order by market_id, md5(id::text || ?::text))"
-                        + " update selection set status = case when id in (select id from winner) then 'WINNER'"
-                        + " else 'LOSER' end where " + inEvent, id, Integer.toString(random.nextInt()), id)
-                + update(c, "insert into result (id, event_id, market_id, selection_id, settled_at)"
-                        + " select nextval('result_id_seq'), ?, w.market_id, w.id, now() from (select id, market_id"
-                        + " from selection where status = 'WINNER' and " + inEvent + " order by id) w", id, id)
-                + update(c, "update bet b set status = case when s.status = 'WINNER' then 'WON' else 'LOST' end,"
-                        + " settled_at = now() from selection s where b.selection_id = s.id and b.status = 'OPEN'"
-                        + " and s." + inEvent, id);
+        int changed = update(c, "update event set status = 'FINISHED' where id = ?", id)
+                + update(c, "update market set status = 'SETTLED' where event_id = ?", id);
+        String salt = Integer.toString(random.nextInt());
+        if (dialect == SqlDialect.POSTGRES) {
+            changed += update(c, "with winner as (select distinct on (market_id) id from selection where " + inEvent
+                    + " order by market_id, md5(id::text || ?::text))"
+                    + " update selection set status = case when id in (select id from winner) then 'WINNER'"
+                    + " else 'LOSER' end where " + inEvent, id, salt, id);
+        } else {
+            // MariaDB cannot update a table that a subquery of the same statement reads: winners first.
+            List<Long> winners = longs(c, "select id from (select id, row_number() over (partition by market_id order by "
+                    + dialect.saltedOrder("id") + ") as n from selection where " + inEvent + ") w where n = 1", salt, id);
+            changed += update(c, "update selection set status = 'LOSER' where " + inEvent, id);
+            for (long winner : winners) {
+                changed += update(c, "update selection set status = 'WINNER' where id = ?", winner);
+            }
+        }
+        changed += update(c, "insert into result (id, event_id, market_id, selection_id, settled_at)"
+                + " select " + dialect.nextval("result_id_seq") + ", ?, w.market_id, w.id, now() from (select id, market_id"
+                + " from selection where status = 'WINNER' and " + inEvent + " order by id) w", id, id);
+        if (dialect == SqlDialect.POSTGRES) {
+            return changed + update(c, "update bet b set status = case when s.status = 'WINNER' then 'WON' else 'LOST' end,"
+                    + " settled_at = now() from selection s where b.selection_id = s.id and b.status = 'OPEN'"
+                    + " and s." + inEvent, id);
+        }
+        return changed + update(c, "update bet b join selection s on b.selection_id = s.id"
+                + " set b.status = case when s.status = 'WINNER' then 'WON' else 'LOST' end, b.settled_at = now()"
+                + " where b.status = 'OPEN' and s." + inEvent, id);
     }
 
     /** A new scheduled event with its markets and selections, while there are too few to bet on. */
@@ -249,9 +267,8 @@ final class Workload {
         int known = DemoNames.SPORTS.indexOf(sportRow.text(1));
         int sport = known >= 0 ? known : Math.floorMod(sportRow.id(0), DemoNames.SPORTS.size());
         List<String> fixture = DemoNames.fixture(random, sport);
-        long eventId = longs(c, "select nextval('event_id_seq')").get(0);
-        List<Long> marketIds = longs(c, "select nextval('market_id_seq') from generate_series(1, ?)",
-                targets.marketsPerEvent());
+        long eventId = longs(c, "select " + dialect.nextval("event_id_seq")).get(0);
+        List<Long> marketIds = nextIds(c, "market_id_seq", targets.marketsPerEvent());
 
         List<String> marketNames = new ArrayList<>();
         List<Integer> marketOrders = new ArrayList<>();
@@ -271,9 +288,23 @@ final class Workload {
             }
         }
         // Start times are for show only: events go live oldest id first, whatever the clock says.
-        return update(c, "insert into event (id, sport_id, name, start_time, status) values"
-                        + " (?, ?, ?, date_trunc('minute', now()) + make_interval(mins => ?), 'SCHEDULED')",
-                        eventId, sportRow.id(0), DemoNames.eventName(fixture, sport), 60 + 15 * random.nextInt(96))
+        int changed = update(c, "insert into event (id, sport_id, name, start_time, status) values"
+                        + " (?, ?, ?, " + dialect.minuteFromNowPlusParameter() + ", 'SCHEDULED')",
+                        eventId, sportRow.id(0), DemoNames.eventName(fixture, sport), 60 + 15 * random.nextInt(96));
+        if (dialect == SqlDialect.MARIADB) {
+            // No arrays: a statement per row, in the same transaction.
+            for (int m = 0; m < marketIds.size(); m++) {
+                changed += update(c, "insert into market (id, event_id, name, status, display_order) values (?, ?, ?, 'OPEN', ?)",
+                        marketIds.get(m), eventId, marketNames.get(m), marketOrders.get(m));
+            }
+            for (int i = 0; i < selectionMarkets.size(); i++) {
+                changed += update(c, "insert into selection (id, market_id, name, price, status, display_order) values ("
+                        + dialect.nextval("selection_id_seq") + ", ?, ?, ?, 'ACTIVE', ?)",
+                        selectionMarkets.get(i), selectionNames.get(i), selectionPrices.get(i), selectionOrders.get(i));
+            }
+            return changed;
+        }
+        return changed
                 + update(c, "insert into market (id, event_id, name, status, display_order)"
                         + " select u.id, ?, u.name, 'OPEN', u.display_order"
                         + " from unnest(?::bigint[], ?::text[], ?::int[])"
@@ -296,6 +327,7 @@ final class Workload {
         }
         return update(c, "update bet set status = 'VOID', settled_at = now() where status = 'OPEN'"
                         + " and selection_id in (select id from selection where market_id = ?)", market.id(0))
+                + (dialect.logsCascadedDeletes() ? 0 : update(c, "delete from selection where market_id = ?", market.id(0)))
                 + update(c, "delete from market where id = ?", market.id(0));
     }
 
@@ -318,13 +350,24 @@ final class Workload {
         if (random.nextInt(20) == 0) {
             return update(c, "update race set status = 'ABANDONED' where id = ?", race.id(0));
         }
-        return update(c, "update race set status = 'RESULTED', resulted_at = now() where id = ?", race.id(0))
-                + update(c, "with finish as (select id,"
+        int changed = update(c, "update race set status = 'RESULTED', resulted_at = now() where id = ?", race.id(0));
+        String salt = Integer.toString(random.nextInt());
+        if (dialect == SqlDialect.POSTGRES) {
+            return changed + update(c, "with finish as (select id,"
                         + " row_number() over (order by md5(id::text || ?::text)) as position"
                         + " from runner where race_id = ? and status = 'RUNNER')"
                         + " update runner r set status = case when f.position = 1 then 'WINNER'"
                         + " when f.position <= 3 then 'PLACED' else 'LOST' end from finish f where r.id = f.id",
-                        Integer.toString(random.nextInt()), race.id(0));
+                        salt, race.id(0));
+        }
+        // MariaDB cannot update a table that a subquery of the same statement reads: the finishing order first.
+        List<Long> finish = longs(c, "select id from runner where race_id = ? and status = 'RUNNER' order by "
+                + dialect.saltedOrder("id"), race.id(0), salt);
+        for (int position = 1; position <= finish.size(); position++) {
+            changed += update(c, "update runner set status = ? where id = ?",
+                    position == 1 ? "WINNER" : position <= 3 ? "PLACED" : "LOST", finish.get(position - 1));
+        }
+        return changed;
     }
 
     /**
@@ -341,21 +384,34 @@ final class Workload {
         long meetingId;
         if (newest == null || newest.id(1) >= targets.racesPerMeeting()) {
             List<String> venue = DemoNames.venue(random);
-            meetingId = longs(c, "select nextval('meeting_id_seq')").get(0);
+            meetingId = longs(c, "select " + dialect.nextval("meeting_id_seq")).get(0);
             changed += update(c, "insert into meeting (id, venue, meeting_date, country, going)"
                     + " values (?, ?, current_date, ?, ?)", meetingId, venue.get(0), venue.get(1),
                     DemoNames.pick(random, DemoNames.GOINGS));
         } else {
             meetingId = newest.id(0);
         }
-        long raceId = longs(c, "select nextval('race_id_seq')").get(0);
+        long raceId = longs(c, "select " + dialect.nextval("race_id_seq")).get(0);
         // Off 35 minutes after the meeting's last race, or soon for a new meeting: for show only, as races
         // go off oldest id first, whatever the clock says.
-        changed += update(c, "insert into race (id, meeting_id, name, off_time, status, distance_m) select"
-                + " ?, ?, ?, greatest(max(off_time) + interval '35 minutes',"
-                + " date_trunc('minute', now()) + make_interval(mins => ?)), 'OPEN', ? from race where meeting_id = ?",
-                raceId, meetingId, DemoNames.raceName(random), 20 + 5 * random.nextInt(12),
-                DemoNames.distanceMetres(random), meetingId);
+        String name = DemoNames.raceName(random);
+        int soon = 20 + 5 * random.nextInt(12);
+        int distance = DemoNames.distanceMetres(random);
+        if (dialect == SqlDialect.POSTGRES) {
+            changed += update(c, "insert into race (id, meeting_id, name, off_time, status, distance_m) select"
+                    + " ?, ?, ?, greatest(max(off_time) + interval '35 minutes',"
+                    + " date_trunc('minute', now()) + make_interval(mins => ?)), 'OPEN', ? from race where meeting_id = ?",
+                    raceId, meetingId, name, soon, distance, meetingId);
+        } else {
+            // MariaDB's greatest() is null when any argument is (a new meeting has no races), and an insert
+            // cannot read its own table in a subquery: the last off time first.
+            Row last = first(c, "select max(off_time) from race where meeting_id = ?", meetingId);
+            Object lastOff = last == null ? null : last.values()[0];
+            changed += update(c, "insert into race (id, meeting_id, name, off_time, status, distance_m) values"
+                    + " (?, ?, ?, coalesce(greatest(? + interval 35 minute, " + dialect.minuteFromNowPlusParameter() + "), "
+                    + dialect.minuteFromNowPlusParameter() + "), 'OPEN', ?)",
+                    raceId, meetingId, name, lastOff, soon, soon, distance);
+        }
 
         List<String> names = new ArrayList<>();
         List<Integer> cloths = new ArrayList<>();
@@ -368,6 +424,14 @@ final class Workload {
             int kind = random.nextInt(7);
             notes.add(kind == 0 ? DemoNames.formGuide(random, DemoSeeder.LONG_NOTE_CHARS)
                     : kind <= 2 ? null : DemoNames.shortNote(random));
+        }
+        if (dialect == SqlDialect.MARIADB) {
+            for (int i = 0; i < names.size(); i++) {
+                changed += update(c, "insert into runner (id, race_id, name, cloth_number, price, status, notes) values ("
+                        + dialect.nextval("runner_id_seq") + ", ?, ?, ?, ?, 'RUNNER', ?)",
+                        raceId, names.get(i), cloths.get(i), prices.get(i), notes.get(i));
+            }
+            return changed;
         }
         return changed + update(c, "insert into runner (id, race_id, name, cloth_number, price, status, notes)"
                 + " select nextval('runner_id_seq'), ?, u.name, u.cloth_number, u.price, 'RUNNER', u.notes"
@@ -396,6 +460,11 @@ final class Workload {
                 runner.id(1), targets.runnersPerRace() + 3);
         if (race == null) {
             return NOT_APPLICABLE;
+        }
+        if (dialect == SqlDialect.MARIADB) {
+            // MariaDB cannot update a table that a subquery of the same statement reads: the number first.
+            long cloth = longs(c, "select coalesce(max(cloth_number), 0) + 1 from runner where race_id = ?", race.id(0)).get(0);
+            return update(c, "update runner set race_id = ?, cloth_number = ? where id = ?", race.id(0), cloth, runner.id(0));
         }
         return update(c, "update runner set race_id = ?,"
                 + " cloth_number = (select coalesce(max(cloth_number), 0) + 1 from runner where race_id = ?)"
@@ -429,7 +498,7 @@ final class Workload {
             return NOT_APPLICABLE;
         }
         String going = DemoNames.pick(random, DemoNames.GOINGS);
-        return update(c, "update meeting set going = ? where id = ? and going is distinct from ?",
+        return update(c, "update meeting set going = ? where id = ? and " + dialect.isDistinctFromParameter("going"),
                 going, meeting.id(0), going);
     }
 
@@ -447,7 +516,10 @@ final class Workload {
                     + " and not exists (select 1 from race r where r.meeting_id = m.id and r.status in ('OPEN', 'OFF'))"
                     + " order by m.id limit 1");
             if (meeting != null) {
-                return update(c, "delete from meeting where id = ?", meeting.id(0));
+                int children = dialect.logsCascadedDeletes() ? 0
+                        : update(c, "delete from runner where race_id in (select id from race where meeting_id = ?)", meeting.id(0))
+                                + update(c, "delete from race where meeting_id = ?", meeting.id(0));
+                return children + update(c, "delete from meeting where id = ?", meeting.id(0));
             }
         }
         if (count(c, "select count(*) from event") > targets.events()) {
@@ -458,11 +530,19 @@ final class Workload {
                                 + " and selection_id in (select s.id from selection s"
                                 + " join market m on m.id = s.market_id"
                                 + " where m.event_id = ?)", event.id(0))
+                        + (dialect.logsCascadedDeletes() ? 0
+                                : update(c, "delete from result where event_id = ?", event.id(0))
+                                        + update(c, "delete from selection where market_id in (select id from market where event_id = ?)", event.id(0))
+                                        + update(c, "delete from market where event_id = ?", event.id(0)))
                         + update(c, "delete from event where id = ?", event.id(0));
             }
         }
         long bets = count(c, "select count(*) from bet");
         if (bets > targets.bets()) {
+            if (dialect == SqlDialect.MARIADB) {
+                // MariaDB takes no LIMIT in an IN subquery, but a delete may have its own.
+                return update(c, "delete from bet where status <> 'OPEN' order by id limit ?", Math.min(10, bets - targets.bets()));
+            }
             return update(c, "delete from bet where id in"
                     + " (select id from bet where status <> 'OPEN' order by id limit ?)",
                     Math.min(10, bets - targets.bets()));
@@ -497,9 +577,8 @@ final class Workload {
     private Row pick(Connection c, String table, String from, String alias, String where, String columns,
             Object... parameters) throws SQLException {
         double point = random.nextDouble();
-        String sql = "select " + columns + " from " + from + " where (" + where + ") and " + alias + ".id >="
-                + " (select min(id) + floor((max(id) - min(id) + 1) * ?::float8)::bigint from " + table + ")"
-                + " order by " + alias + ".id limit 1";
+        String sql = "select " + columns + " from " + from + " where (" + where + ") and " + alias + ".id >= "
+                + dialect.pointInIdRange(table) + " order by " + alias + ".id limit 1";
         Object[] withPoint = append(parameters, point);
         Row row = first(c, sql, withPoint);
         if (row == null) {
@@ -542,6 +621,18 @@ final class Workload {
             values.add(row.id(0));
         }
         return values;
+    }
+
+    /** The next {@code n} values of a sequence. */
+    private List<Long> nextIds(Connection c, String sequence, int n) throws SQLException {
+        if (dialect == SqlDialect.POSTGRES) {
+            return longs(c, "select nextval('" + sequence + "') from generate_series(1, ?)", n);
+        }
+        List<Long> ids = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            ids.add(longs(c, "select " + dialect.nextval(sequence)).get(0));
+        }
+        return ids;
     }
 
     private static long count(Connection c, String sql) throws SQLException {

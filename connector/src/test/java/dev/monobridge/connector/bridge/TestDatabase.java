@@ -1,5 +1,6 @@
 package dev.monobridge.connector.bridge;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,9 +16,13 @@ import static org.awaitility.Awaitility.await;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import dev.monobridge.capture.source.SourceAdapter;
+import dev.monobridge.capture.source.mariadb.MariaDbAdapter;
+import dev.monobridge.capture.source.mariadb.MariaDbSource;
 import dev.monobridge.capture.source.postgres.PostgresAdapter;
 import dev.monobridge.capture.source.postgres.PostgresSource;
 import dev.monobridge.connector.demo.DemoSchema;
+import dev.monobridge.connector.demo.SqlDialect;
 import dev.monobridge.projector.core.ProjectionPlan;
 import dev.monobridge.projector.definition.ProjectionDefinition;
 
@@ -25,21 +30,36 @@ import dev.monobridge.projector.definition.ProjectionDefinition;
  * One test's own source database, replication slot and publication (all named alike), on shared
  * servers, with the demo schema. Closing it drops the slot, which would otherwise hold WAL for as long
  * as the server runs.
+ *
+ * <p>On MariaDB the database is always {@value #MARIADB_DATABASE}, made afresh for each test and dropped
+ * after it (the tests of one server run one after the other): definitions name tables
+ * {@code database.table} there, so the projections in {@code config/projections}, written
+ * {@code public.meeting}, serve both sources. Its name (for MongoDB and the engine) is still the test's own.
  */
 public final class TestDatabase implements AutoCloseable {
 
+    static final String MARIADB_DATABASE = "public";
+
     private static final AtomicInteger NUMBER = new AtomicInteger();
+    /** Each MariaDB test's binlog client joins as a replica of its own id. */
+    private static final int FIRST_MARIADB_SERVER_ID = 5400;
 
     private final TestSources sources;
     private final String name;
     private final HikariDataSource dataSource;
+    private final int number;
 
     public TestDatabase(TestSources sources, String purpose) throws SQLException {
         this.sources = sources;
-        this.name = purpose + NUMBER.incrementAndGet();
-        execute(sources.dataSource(), "create database " + name);
+        this.number = NUMBER.incrementAndGet();
+        this.name = purpose + number;
+        if (sources.dialect() == SqlDialect.MARIADB) {
+            execute(sources.dataSource(), "drop database if exists `" + MARIADB_DATABASE + "`", "create database `" + MARIADB_DATABASE + "`");
+        } else {
+            execute(sources.dataSource(), "create database " + name);
+        }
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:postgresql://" + sources.host() + ":" + sources.port() + "/" + name);
+        config.setJdbcUrl(sources.jdbcUrl(sqlDatabase()));
         config.setUsername(sources.user());
         config.setPassword(sources.password());
         config.setMaximumPoolSize(4);
@@ -54,6 +74,25 @@ public final class TestDatabase implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    public SqlDialect dialect() {
+        return sources.dialect();
+    }
+
+    /** The database as SQL names it. */
+    public String sqlDatabase() {
+        return sources.dialect() == SqlDialect.MARIADB ? MARIADB_DATABASE : name;
+    }
+
+    /** The adapter to capture this database with; on MariaDB its schema history goes beside the offsets. */
+    public SourceAdapter source(List<ProjectionDefinition> projections, Path offsetsFile) {
+        if (sources.dialect() == SqlDialect.MARIADB) {
+            List<String> tables = new ProjectionPlan(projections).tables().stream().sorted().toList();
+            return new MariaDbAdapter(new MariaDbSource(sources.host(), sources.port(), MARIADB_DATABASE, sources.user(), sources.password(),
+                    FIRST_MARIADB_SERVER_ID + number, "initial", tables, Duration.ofMillis(20), 1024, MariaDbSource.schemaHistoryBeside(offsetsFile)));
+        }
+        return source(projections);
     }
 
     public PostgresAdapter source(List<ProjectionDefinition> projections) {
@@ -77,7 +116,11 @@ public final class TestDatabase implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         dataSource.close();
-        dropSlot(sources.dataSource(), name);
+        if (sources.dialect() == SqlDialect.MARIADB) {
+            execute(sources.dataSource(), "drop database if exists `" + MARIADB_DATABASE + "`");
+        } else {
+            dropSlot(sources.dataSource(), name);
+        }
     }
 
     /**

@@ -42,6 +42,25 @@ class ConnectionFailuresTest {
     }
 
     @Test
+    void aMariaDbSourceIsNamedAsMariaDbWithWhatToCheckByItsErrorCode() {
+        ConnectionTargets mariadb = new ConnectionTargets(Optional.of(new ConnectionTargets.Source("mariadb", "db.example", 3306, "shop",
+                "bridge", "$MONOBRIDGE_SOURCE_PASSWORD (source.password-env)")), Optional.empty());
+        // As MariaDB's driver raises them: the server's code and SQLSTATE, the server's words in the message.
+        java.sql.SQLException denied = new java.sql.SQLInvalidAuthorizationSpecException(
+                "(conn=12) Access denied for user 'bridge'@'10.0.0.5' (using password: YES)", "28000", 1045);
+        java.sql.SQLException refused = new java.sql.SQLNonTransientConnectionException("Socket fail to connect to db.example:3306",
+                "08000", 0, new ConnectException("Connection refused"));
+
+        assertThat(ConnectionFailures.explain(new HikariPool.PoolInitializationException(denied), mariadb)).contains(
+                "cannot connect to MariaDB at db.example:3306, database shop, user bridge: (conn=12) Access denied for user"
+                        + " 'bridge'@'10.0.0.5' (using password: YES); check source.user and the password in"
+                        + " $MONOBRIDGE_SOURCE_PASSWORD (source.password-env)");
+        assertThat(ConnectionFailures.explain(new HikariPool.PoolInitializationException(refused), mariadb)).contains(
+                "cannot connect to MariaDB at db.example:3306, database shop, user bridge: connection refused; check "
+                        + "source.host and source.port, and that MariaDB is running and accepts TCP connections there");
+    }
+
+    @Test
     void aWrongSourcePasswordSaysWhereThePasswordCameFrom() {
         PSQLException wrongPassword = server("28P01", "password authentication failed for user \"bridge\"");
 

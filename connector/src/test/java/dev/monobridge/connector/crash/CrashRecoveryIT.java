@@ -29,6 +29,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 
+import javax.sql.DataSource;
+
 import dev.monobridge.connector.demo.DemoPostgres;
 import dev.monobridge.connector.demo.DemoSchema;
 import dev.monobridge.connector.demo.DemoSize;
@@ -47,7 +49,7 @@ import dev.monobridge.projector.mongo.MongoProjectionStore;
  * (P1), harmless replays (P4), and nothing lost (P7).
  *
  * <p>Only the bridge runs in a child JVM ({@link BridgeProcess}: {@code monobridge run} with a
- * {@code bridge.yaml} written here). PostgreSQL and the in-process MongoDB run in this JVM and outlive
+ * {@code bridge.yaml} written here). The source database (PostgreSQL; MariaDB in {@code MariaDbCrashRecoveryIT}) and the in-process MongoDB run in this JVM and outlive
  * every kill, as a real database and a real MongoDB outlive a crashed bridge. The first kill aims at
  * the initial snapshot, as Debezium starts exporting one of its tables; the others fall 2 to 6 s after
  * a restarted bridge's engine starts reading: in a snapshot taken again, the replay, or the stream.
@@ -77,7 +79,7 @@ class CrashRecoveryIT {
     Path work;
 
     private final long started = System.nanoTime();
-    private DemoPostgres postgres;
+    private SourceServer source;
     private InProcessMongo mongo;
     private MongoClient client;
     private LoadGenerator workload;
@@ -93,9 +95,28 @@ class CrashRecoveryIT {
         }
     }
 
+    /**
+     * The source server this test runs against, with its pool and the source section of the bridges'
+     * {@code bridge.yaml}; subclasses give other databases.
+     */
+    record SourceServer(AutoCloseable server, DataSource dataSource, String password, List<String> sourceYaml) {
+    }
+
+    /** An embedded PostgreSQL. */
+    SourceServer startSource() {
+        DemoPostgres postgres = DemoPostgres.startFresh();
+        return new SourceServer(postgres, postgres.dataSource(), postgres.password(), List.of(
+                "  host: " + postgres.host(),
+                "  port: " + postgres.port(),
+                "  database: " + postgres.database(),
+                "  user: " + postgres.user(),
+                "  slot: " + NAME,
+                "  publication: " + NAME));
+    }
+
     @BeforeEach
     void startServers() {
-        postgres = DemoPostgres.startFresh();
+        source = startSource();
         mongo = InProcessMongo.start();
         client = MongoClients.create(mongo.connectionString());
     }
@@ -113,7 +134,11 @@ class CrashRecoveryIT {
             }
             client.close();
             mongo.close();
-            postgres.close();
+            try {
+                source.server().close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not stop the source server", e);
+            }
         }
     }
 
@@ -123,10 +148,10 @@ class CrashRecoveryIT {
         Random random = new Random(seed);
         Path logs = Path.of("target", "crash-recovery", "seed-" + seed).toAbsolutePath();
         say("seed %d (reuse it with -Dcrash.seed=%d); the bridges' output is in %s", seed, seed, logs);
-        DemoSchema.create(postgres.dataSource());
-        DemoSchema.seed(postgres.dataSource(), DemoSize.small(), seed);
+        DemoSchema.create(source.dataSource());
+        DemoSchema.seed(source.dataSource(), DemoSize.small(), seed);
         Path config = writeConfig();
-        workload = new LoadGenerator(postgres.dataSource(), CHANGES_PER_SECOND, seed);
+        workload = new LoadGenerator(source.dataSource(), CHANGES_PER_SECOND, seed);
         workload.start();
 
         List<Crash> crashes = new ArrayList<>();
@@ -234,7 +259,7 @@ class CrashRecoveryIT {
             return List.of("no projection time stored yet");
         }
         Instant asOf = Instant.ofEpochMilli(clock.getDateTime("asOf").getValue());
-        return new OracleComparison(new SqlOracle(postgres.dataSource()), database()).differences(PROJECTIONS, asOf);
+        return new OracleComparison(new SqlOracle(source.dataSource()), database()).differences(PROJECTIONS, asOf);
     }
 
     private long documentCount() {
@@ -247,15 +272,10 @@ class CrashRecoveryIT {
 
     /** The bridge's settings, in this test's servers; the password comes from the environment, as in production. */
     private Path writeConfig() throws IOException {
-        String yaml = String.join("\n",
-                "# Written by CrashRecoveryIT for the bridges it starts and kills.",
-                "source:",
-                "  host: " + postgres.host(),
-                "  port: " + postgres.port(),
-                "  database: " + postgres.database(),
-                "  user: " + postgres.user(),
-                "  slot: " + NAME,
-                "  publication: " + NAME,
+        List<String> lines = new ArrayList<>(List.of("# Written by " + getClass().getSimpleName() + " for the bridges it starts and kills.",
+                "source:"));
+        lines.addAll(source.sourceYaml());
+        lines.addAll(List.of(
                 "  snapshot-mode: initial",
                 "  poll-interval-ms: 50",
                 "mongo:",
@@ -269,7 +289,8 @@ class CrashRecoveryIT {
                 "http:",
                 "  # No HTTP server: the killed bridges must not compete for a port.",
                 "  port: 0",
-                "");
+                ""));
+        String yaml = String.join("\n", lines);
         Path file = work.resolve("bridge.yaml");
         Files.writeString(file, yaml, StandardCharsets.UTF_8);
         return file;
@@ -277,14 +298,14 @@ class CrashRecoveryIT {
 
     /** MONOBRIDGE_MONGO_URI stays unset (BridgeProcess removes it), so that mongo.uri applies. */
     private Map<String, String> environment() {
-        return Map.of("MONOBRIDGE_SOURCE_PASSWORD", postgres.password());
+        return Map.of("MONOBRIDGE_SOURCE_PASSWORD", source.password());
     }
 
     private String now() {
         return String.format("%.1f s (%s)", (System.nanoTime() - started) / 1e9, LocalTime.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
-    private static void say(String format, Object... args) {
-        System.out.println("CrashRecoveryIT: " + String.format(format, args));
+    private void say(String format, Object... args) {
+        System.out.println(getClass().getSimpleName() + ": " + String.format(format, args));
     }
 }

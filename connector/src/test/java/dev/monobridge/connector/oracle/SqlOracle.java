@@ -15,6 +15,7 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
+import dev.monobridge.connector.demo.SqlDialect;
 import dev.monobridge.projector.definition.FieldMapping;
 import dev.monobridge.projector.definition.NodeDefinition;
 import dev.monobridge.projector.definition.OrderBy;
@@ -25,8 +26,9 @@ import dev.monobridge.projector.definition.ProjectionDefinition;
  * current rows with plain SQL, nest them, sort them, cut them. It shares no code with the incremental
  * projector (only the definition it is given), so agreement between the two means something.
  *
- * <p>Filters and drop-when predicates are handed to PostgreSQL as SQL, which is what their language
- * means; retention is a SQL comparison with the projection time the documents were rendered at.
+ * <p>Filters and drop-when predicates are handed to the database (PostgreSQL or MariaDB) as SQL, which
+ * is what their language means; retention is a SQL comparison with the projection time the documents
+ * were rendered at, in each database's own SQL.
  */
 public final class SqlOracle {
 
@@ -42,14 +44,15 @@ public final class SqlOracle {
             // One snapshot for the whole computation, so that it sees a single state of the source.
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            SqlDialect dialect = SqlDialect.of(connection);
             NodeDefinition root = projection.root();
             Map<Object, Map<String, Object>> documents = new TreeMap<>(Comparator.comparing(String::valueOf));
             String sql = "select * from " + root.table() + " where true"
                     + root.filter().map(p -> " and coalesce((" + p.text() + "), false)").orElse("")
                     + notSoftDeleted(root)
-                    + notExpired(root);
-            for (Map<String, Object> row : rows(connection, sql, null, asOf)) {
-                documents.put(Canonical.ofJdbc(row.get(root.key())), level(connection, root, row, asOf));
+                    + notExpired(dialect, root);
+            for (Map<String, Object> row : rows(connection, dialect, sql, null, asOf)) {
+                documents.put(Canonical.ofJdbc(row.get(root.key())), level(connection, dialect, root, row, asOf));
             }
             connection.commit();
             return documents;
@@ -62,13 +65,23 @@ public final class SqlOracle {
         return node.softDelete().map(p -> " and not coalesce((" + p.text() + "), false)").orElse("");
     }
 
-    /** Documents hold instants at millisecond precision, so expiry is judged at that precision too. */
-    private static String notExpired(NodeDefinition node) {
+    /**
+     * Documents hold instants at millisecond precision, so expiry is judged at that precision too (the
+     * MariaDB schema's DATETIME(3) has no more).
+     */
+    private static String notExpired(SqlDialect dialect, NodeDefinition node) {
+        if (dialect == SqlDialect.MARIADB) {
+            return node.retention().map(r -> " and not coalesce(" + r.column() + " + interval " + r.keep().toSeconds()
+                    + " second <= " + AS_OF + ", false)").orElse("");
+        }
         return node.retention().map(r -> " and not coalesce(date_trunc('milliseconds', " + r.column() + ") + make_interval(secs => "
-                + r.keep().toSeconds() + ") <= ?::timestamptz, false)").orElse("");
+                + r.keep().toSeconds() + ") <= " + AS_OF + "::timestamptz, false)").orElse("");
     }
 
-    private Map<String, Object> level(Connection connection, NodeDefinition node, Map<String, Object> row, Instant asOf)
+    /** The projection time's placeholder, which {@link #rows} fills in. */
+    private static final String AS_OF = "/* as of */ ?";
+
+    private Map<String, Object> level(Connection connection, SqlDialect dialect, NodeDefinition node, Map<String, Object> row, Instant asOf)
             throws SQLException {
         Map<String, Object> document = new TreeMap<>();
         for (FieldMapping field : node.fields()) {
@@ -78,12 +91,12 @@ public final class SqlOracle {
             String sql = "select * from " + list.table() + " where " + list.parentKey() + " = ?"
                     + list.dropWhen().map(p -> " and not coalesce((" + p.text() + "), false)").orElse("")
                     + notSoftDeleted(list)
-                    + notExpired(list);
-            List<Map<String, Object>> children = rows(connection, sql, row.get(node.key()), asOf);
+                    + notExpired(dialect, list);
+            List<Map<String, Object>> children = rows(connection, dialect, sql, row.get(node.key()), asOf);
             children.sort(order(list));
             List<Object> entries = new ArrayList<>();
             for (Map<String, Object> child : children.subList(0, Math.min(children.size(), list.maxItems().orElse(Integer.MAX_VALUE)))) {
-                entries.add(level(connection, list, child, asOf));
+                entries.add(level(connection, dialect, list, child, asOf));
             }
             document.put(list.field(), entries);
         }
@@ -139,15 +152,17 @@ public final class SqlOracle {
         return Instant.ofEpochMilli(positive ? 8_640_000_000_000_000L : -8_640_000_000_000_000L);
     }
 
-    private static List<Map<String, Object>> rows(Connection connection, String sql, Object parameter, Instant asOf)
+    private static List<Map<String, Object>> rows(Connection connection, SqlDialect dialect, String sql, Object parameter, Instant asOf)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int index = 1;
             if (parameter != null) {
                 statement.setObject(index++, parameter);
             }
-            if (sql.contains("?::timestamptz")) {
-                statement.setObject(index, java.time.OffsetDateTime.ofInstant(asOf, java.time.ZoneOffset.UTC));
+            if (sql.contains(AS_OF)) {
+                // MariaDB's DATETIME is UTC wall-clock time (the test server runs in UTC).
+                statement.setObject(index, dialect == SqlDialect.MARIADB ? java.time.LocalDateTime.ofInstant(asOf, java.time.ZoneOffset.UTC)
+                        : java.time.OffsetDateTime.ofInstant(asOf, java.time.ZoneOffset.UTC));
             }
             try (ResultSet rs = statement.executeQuery()) {
                 ResultSetMetaData metadata = rs.getMetaData();
@@ -161,7 +176,12 @@ public final class SqlOracle {
                                 && rs.getString(i) != null && rs.getString(i).endsWith("infinity")) {
                             value = infinite(type, rs.getString(i));
                         }
-                        if ((type.equals("json") || type.equals("jsonb")) && value != null) {
+                        if (dialect == SqlDialect.MARIADB && (type.equals("DATETIME") || type.equals("TIMESTAMP")) && value != null) {
+                            // UTC wall-clock time, as Debezium reads it; not a time in this JVM's zone.
+                            value = rs.getObject(i, java.time.LocalDateTime.class).toInstant(java.time.ZoneOffset.UTC)
+                                    .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+                        }
+                        if ((type.equals("json") || type.equals("jsonb") || type.equals("JSON")) && value != null) {
                             value = Canonical.ofJson(rs.getString(i));
                         }
                         // Compare instants, not Timestamp objects, and compare them at the millisecond

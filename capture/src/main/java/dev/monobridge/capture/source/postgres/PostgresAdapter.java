@@ -2,6 +2,7 @@ package dev.monobridge.capture.source.postgres;
 
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -10,6 +11,7 @@ import dev.monobridge.capture.source.LagProbe;
 import dev.monobridge.capture.source.SetupProblem;
 import dev.monobridge.capture.source.SourceAdapter;
 import dev.monobridge.capture.source.SourceEvents;
+import dev.monobridge.projector.change.SourcePosition;
 import dev.monobridge.projector.definition.SourceSchema;
 import dev.monobridge.projector.rebuild.SourceSnapshots;
 
@@ -80,7 +82,8 @@ public final class PostgresAdapter implements SourceAdapter {
     }
 
     @Override
-    public LagProbe lagProbe(DataSource pool) {
+    public LagProbe lagProbe(DataSource pool, Supplier<SourcePosition> applied) {
+        // The slot records what capture confirmed: the applied position is not needed.
         return new PostgresSlotMonitor(pool, source.slot());
     }
 
@@ -93,6 +96,11 @@ public final class PostgresAdapter implements SourceAdapter {
     @Override
     public List<SetupProblem> checkSetup(DataSource pool, List<String> capturedTables) {
         return new PostgresSetupChecks(source).problems(new PostgresSetupReader(pool, source).read(capturedTables), capturedTables);
+    }
+
+    /** Every value's type arrives with its event: nothing to read. */
+    @Override
+    public void readCatalogue(DataSource pool, List<String> capturedTables) {
     }
 
     @Override

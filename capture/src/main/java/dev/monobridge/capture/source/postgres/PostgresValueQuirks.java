@@ -1,5 +1,7 @@
 package dev.monobridge.capture.source.postgres;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Set;
 
@@ -8,7 +10,7 @@ import dev.monobridge.projector.change.InfiniteTimes;
 import dev.monobridge.projector.change.NonFiniteNumber;
 
 /**
- * How PostgreSQL's values arrive through Debezium 3.6.1 where the generic mapping would be wrong:
+ * How PostgreSQL's values arrive through Debezium 3.5.0 (as 3.6.1 did) where the generic mapping would be wrong:
  * infinite timestamps and dates as marker numbers, and overflows near PostgreSQL's first and last
  * dates. Each marker was seen in {@code TypeMappingIT}.
  */
@@ -17,23 +19,26 @@ final class PostgresValueQuirks implements SourceValueQuirks {
     /**
      * PgJDBC's stand-ins for {@code 'infinity'} and {@code '-infinity'} timestamps
      * ({@code PGStatement.DATE_POSITIVE_INFINITY} and {@code DATE_NEGATIVE_INFINITY}), which Debezium
-     * 3.6.1 passes on unchanged as microseconds (checked by {@code TypeMappingIT}).
+     * 3.5.0 (as 3.6.1 did) passes on unchanged as microseconds (checked by {@code TypeMappingIT}).
      */
     static final long TIMESTAMP_INFINITY = 9_223_372_036_825_200_000L;
     static final long TIMESTAMP_MINUS_INFINITY = -9_223_372_036_832_400_000L;
 
     /**
-     * Debezium 3.6.1 sends infinite dates as day counts no real date has (overflows of PgJDBC's
+     * Debezium 3.5.0 (as 3.6.1 did) sends infinite dates as day counts no real date has (overflows of PgJDBC's
      * stand-ins), and different ones in the snapshot and in the stream: checked by {@code TypeMappingIT}.
      */
     private static final Set<Long> DATE_INFINITY = Set.of(-622_191_234L, -2_147_472_692L);
     private static final Set<Long> DATE_MINUS_INFINITY = Set.of(-625_821_272L, -2_147_472_691L);
 
+    /** money's fractional digits under the usual lc_monetary. */
+    private static final int MONEY_SCALE = 2;
+
     /** PostgreSQL's first date, 4713-01-01 BC, as days since 1970 (with a margin for calendar differences). */
     private static final long FIRST_POSTGRES_EPOCH_DAY = -2_500_000L;
 
     /**
-     * PostgreSQL's first timestamp, 4713 BC, in microseconds since 1970 (with a margin). Debezium 3.6.1
+     * PostgreSQL's first timestamp, 4713 BC, in microseconds since 1970 (with a margin). Debezium 3.5.0 (as 3.6.1 did)
      * overflows on timestamps near PostgreSQL's last one (294276 AD) and sends a value far before this:
      * a wrong date, so the column is unconvertible rather than silently wrong.
      */
@@ -96,6 +101,15 @@ final class PostgresValueQuirks implements SourceValueQuirks {
         };
     }
 
+    /**
+     * money has two fractional digits (under the usual lc_monetary, as {@code PostgresJdbcValues} reads it);
+     * Debezium 3.5.0 sends it through a double, so -1.00 arrives as "-1.0" (seen in {@code TypeMappingIT}).
+     */
+    @Override
+    public BigDecimal exactDecimal(String sourceType, BigDecimal value) {
+        return sourceType.equals("MONEY") && value.scale() < MONEY_SCALE ? value.setScale(MONEY_SCALE, RoundingMode.UNNECESSARY) : value;
+    }
+
     /** The names Debezium gives PostgreSQL's special numeric values (both spellings seen). */
     @Override
     public NonFiniteNumber specialDecimal(String text) {
@@ -105,5 +119,11 @@ final class PostgresValueQuirks implements SourceValueQuirks {
             case "NEGATIVE_INFINITY", "-Infinity" -> NonFiniteNumber.MINUS_INFINITY;
             default -> null;
         };
+    }
+
+    /** json and jsonb arrive named {@code io.debezium.data.Json}, which the generic mapping reads. */
+    @Override
+    public boolean isJson(String table, String column, String sourceType) {
+        return false;
     }
 }
