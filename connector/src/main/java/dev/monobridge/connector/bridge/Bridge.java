@@ -1,6 +1,7 @@
 package dev.monobridge.connector.bridge;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +16,7 @@ import org.bson.BsonDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -51,6 +49,14 @@ public final class Bridge implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Bridge.class);
 
+    /**
+     * How long one MongoDB operation waits for a usable server before it fails. MongoRetry retries
+     * without limit, so this does not bound how long the bridge rides out an outage or an election; it
+     * bounds how long /ready stays silent about one. The driver's 30 s default let an outage go unsaid
+     * for 30 s whenever another thread met the broken connection first (MongoOutageIT).
+     */
+    static final Duration SERVER_SELECTION_TIMEOUT = Duration.ofSeconds(10);
+
     private final BridgeOptions options;
     private final HikariDataSource sourcePool;
     private final MongoClient mongo;
@@ -71,10 +77,7 @@ public final class Bridge implements AutoCloseable {
             DefinitionValidator.validate(options.projections(), options.source().schema(sourcePool));
             checkSetup(options, sourcePool);
             options.source().readCatalogue(sourcePool, options.capturedTables());
-            this.mongo = MongoClients.create(MongoClientSettings.builder()
-                    .applyConnectionString(new ConnectionString(options.mongoUri()))
-                    .applicationName("monobridge")
-                    .build());
+            this.mongo = MongoConnections.connect(options.mongoUri(), "monobridge", SERVER_SELECTION_TIMEOUT);
             MongoDatabase database = mongo.getDatabase(options.mongoDatabase());
             MongoRebuildJournal journal = new MongoRebuildJournal(database, Clock.systemUTC());
             dropInterruptedRebuilds(database, journal);

@@ -1,19 +1,16 @@
 package dev.monobridge.connector.cli;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonObjectId;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
+import dev.monobridge.connector.bridge.MongoConnections;
 import dev.monobridge.projector.definition.CollectionNames;
 
 /**
@@ -23,9 +20,9 @@ import dev.monobridge.projector.definition.CollectionNames;
 final class OneShotMongo {
 
     /**
-     * How long such a command waits for a usable server. The driver's default, 30 s, suits a bridge
-     * that should ride out an election; a person asking for {@code status} with MongoDB down should hear
-     * so within seconds. A {@code serverSelectionTimeoutMS} in the URI is the user's choice and wins.
+     * How long such a command waits for a usable server: a person asking for {@code status} with MongoDB
+     * down should hear so within seconds. A {@code serverSelectionTimeoutMS} in the URI is the user's
+     * choice and wins.
      */
     static final Duration SERVER_SELECTION_TIMEOUT = Duration.ofSeconds(5);
 
@@ -33,14 +30,7 @@ final class OneShotMongo {
     }
 
     static MongoClient connect(String uri) {
-        ConnectionString connectionString = new ConnectionString(uri);
-        MongoClientSettings.Builder settings = MongoClientSettings.builder().applyConnectionString(connectionString)
-                .applicationName("monobridge-cli");
-        if (connectionString.getServerSelectionTimeout() == null) {
-            settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
-                    SERVER_SELECTION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
-        }
-        return MongoClients.create(settings.build());
+        return MongoConnections.connect(uri, "monobridge-cli", SERVER_SELECTION_TIMEOUT);
     }
 
     /**

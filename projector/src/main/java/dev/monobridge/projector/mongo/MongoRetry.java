@@ -49,7 +49,7 @@ public final class MongoRetry {
 
     /**
      * From 0.1 s, doubling, up to 30 s between attempts: quick after a blip, and at most one attempt
-     * every 30 s (each of which also waits up to the driver's 30 s server selection) during an outage.
+     * every 30 s (each of which also waits for the driver's server selection, 10 s in the bridge) during an outage.
      */
     public static MongoRetry standard(Conditions conditions) {
         return new MongoRetry(Duration.ofMillis(100), Duration.ofSeconds(30), conditions, Clock.systemUTC());
