@@ -18,7 +18,8 @@ import dev.monobridge.projector.definition.ProjectionDefinition;
 import dev.monobridge.projector.definition.Retention;
 
 /**
- * Turns a batch of changes into document writes. Pure: no I/O, only the remembered {@link RowStates}.
+ * Turns a batch of changes into document writes. Pure: no I/O of its own, only the remembered
+ * {@link RowStateStore row states}.
  *
  * <p>How it works. Every document is a function of the remembered row states and of a moment, the
  * projection time {@code asOf} (retention rules depend on it). For each change, the projector finds
@@ -37,21 +38,29 @@ import dev.monobridge.projector.definition.Retention;
  */
 public final class BatchProjector {
 
+    /**
+     * Documents rendered per bulk read of their rows when every document of a projection is rendered:
+     * enough that the reads cost few round trips, few enough that a chunk's rows fit a bounded cache.
+     */
+    private static final int RENDER_CHUNK = 500;
+
     private ProjectionPlan plan;
-    private final RowStates states;
+    private final RowStateStore states;
     private final DocumentRenderer renderer;
+    private final StatePrefetch prefetch;
     private final Clock clock;
     private Instant asOf;
 
     /** A projector whose projection time starts at the clock's current time. */
-    public BatchProjector(ProjectionPlan plan, RowStates states, Clock clock) {
+    public BatchProjector(ProjectionPlan plan, RowStateStore states, Clock clock) {
         this(plan, states, clock, clock.instant());
     }
 
-    public BatchProjector(ProjectionPlan plan, RowStates states, Clock clock, Instant asOf) {
+    public BatchProjector(ProjectionPlan plan, RowStateStore states, Clock clock, Instant asOf) {
         this.plan = plan;
         this.states = states;
         this.renderer = new DocumentRenderer(states);
+        this.prefetch = new StatePrefetch(states);
         this.clock = clock;
         this.asOf = asOf;
     }
@@ -65,9 +74,12 @@ public final class BatchProjector {
     public ProjectionBatch project(List<Change> changes, Instant newAsOf) {
         Instant after = newAsOf.isAfter(asOf) ? newAsOf : asOf;
         Batch batch = new Batch(asOf, after, clock.instant());
+        // What earlier batches read need not stay in memory; what this one reads is asked for up front.
+        states.trim();
         if (after.isAfter(asOf)) {
             batch.expireRetainedRows();
         }
+        prefetch.forChanges(plan, changes);
         for (Change change : changes) {
             try {
                 batch.apply(change);
@@ -103,8 +115,9 @@ public final class BatchProjector {
     public ProjectionBatch rewrite(ProjectionDefinition projection, List<RowKey> rootKeys, SourcePosition position) {
         List<DocumentWrite> writes = new ArrayList<>();
         List<DeadLetter> deadLetters = new ArrayList<>();
-        for (RowKey key : rootKeys) {
-            DocumentRef ref = new DocumentRef(projection, normalizedKey(key));
+        List<DocumentRef> refs = rootKeys.stream().map(key -> new DocumentRef(projection, normalizedKey(key))).toList();
+        prefetch.forDocuments(refs);
+        for (DocumentRef ref : refs) {
             DocumentRenderer.Rendering rendering = renderer.render(ref, asOf);
             if (!rendering.fits()) {
                 deadLetters.add(overBudget(ref, rendering, position));
@@ -125,11 +138,17 @@ public final class BatchProjector {
      */
     public Map<Object, Map<String, Object>> renderAll(ProjectionDefinition projection) {
         Map<Object, Map<String, Object>> documents = new LinkedHashMap<>();
-        for (RowKey key : rootKeys(projection)) {
-            DocumentRef ref = new DocumentRef(projection, key);
-            DocumentRenderer.Rendering rendering = renderer.render(ref, asOf);
-            if (rendering.exists()) {
-                documents.put(ref.documentId(), rendering.content());
+        List<RowKey> roots = rootKeys(projection);
+        for (int from = 0; from < roots.size(); from += RENDER_CHUNK) {
+            states.trim();
+            List<DocumentRef> refs = roots.subList(from, Math.min(roots.size(), from + RENDER_CHUNK)).stream()
+                    .map(key -> new DocumentRef(projection, key)).toList();
+            prefetch.forDocuments(refs);
+            for (DocumentRef ref : refs) {
+                DocumentRenderer.Rendering rendering = renderer.render(ref, asOf);
+                if (rendering.exists()) {
+                    documents.put(ref.documentId(), rendering.content());
+                }
             }
         }
         return documents;
@@ -137,15 +156,15 @@ public final class BatchProjector {
 
     /** The keys of the live rows of the projection's root table. */
     public List<RowKey> rootKeys(ProjectionDefinition projection) {
-        return states.liveRows(projection.root().table()).stream().map(RowState::key).toList();
+        return states.liveKeys(projection.root().table());
     }
 
     /** Live rows of the table not among {@code seen} whose last change is older than {@code before}. */
     public List<RowKey> unseenRows(String table, Set<RowKey> seen, SourcePosition before) {
         List<RowKey> unseen = new ArrayList<>();
-        for (RowState row : states.liveRows(table)) {
-            if (!seen.contains(row.key()) && before.isAfter(row.position())) {
-                unseen.add(row.key());
+        for (RowKey key : states.liveKeysBefore(table, before)) {
+            if (!seen.contains(key)) {
+                unseen.add(key);
             }
         }
         return unseen;
@@ -179,19 +198,25 @@ public final class BatchProjector {
 
         /** Touches every document holding a row whose retention ends in (before, after]. */
         void expireRetainedRows() {
+            List<Expiring> expiring = new ArrayList<>();
             for (String table : plan.tables()) {
                 for (ProjectionPlan.Placement placement : plan.placements(table)) {
                     if (placement.node().retention().isEmpty()) {
                         continue;
                     }
                     Retention retention = placement.node().retention().get();
-                    for (RowState row : states.liveRows(table)) {
+                    // Only rows whose moment lies a keep before the step can expire in it; the store
+                    // finds those without a scan of the table, and the exact test is the retention's own.
+                    for (RowState row : states.liveRowsWithin(table, retention.column(),
+                            minusSaturating(before, retention.keep()), minusSaturating(after, retention.keep()))) {
                         retention.expiry(row.values())
                                 .filter(expiry -> expiry.isAfter(before) && !expiry.isAfter(after))
-                                .ifPresent(expiry -> touch(rootOf(placement, row), row.position(), null));
+                                .ifPresent(expiry -> expiring.add(new Expiring(placement, row)));
                     }
                 }
             }
+            prefetch.forRows(plan, expiring.stream().map(Expiring::row).toList());
+            expiring.forEach(e -> touch(rootOf(e.placement(), e.row()), e.row().position(), null));
         }
 
         void apply(Change change) {
@@ -216,10 +241,13 @@ public final class BatchProjector {
 
         /** Deletes the table's live rows older than the change; newer ones arrived after it and stay. */
         private void removeRowsOlderThan(String table, Change change) {
-            for (RowState row : states.liveRows(table)) {
-                if (change.position().isAfter(row.position())) {
-                    applyToRow(row.id(), null, change);
-                }
+            List<RowId> older = states.liveKeysBefore(table, change.position()).stream().map(key -> new RowId(table, key)).toList();
+            states.preload(older);
+            List<RowState> rows = new ArrayList<>(older.size());
+            older.forEach(id -> rows.add(states.get(id)));
+            prefetch.forRows(plan, rows.stream().filter(java.util.Objects::nonNull).toList());
+            for (RowId id : older) {
+                applyToRow(id, null, change);
             }
         }
 
@@ -366,10 +394,23 @@ public final class BatchProjector {
         return deepest;
     }
 
-    private static RowKey normalizedKey(RowKey key) {
+    /** {@code moment - keep}, or the start of time: a retention window reaching before it starts there. */
+    private static Instant minusSaturating(Instant moment, java.time.Duration keep) {
+        try {
+            return moment.minus(keep);
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            return Instant.MIN;
+        }
+    }
+
+    static RowKey normalizedKey(RowKey key) {
         Map<String, Object> columns = new LinkedHashMap<>();
         key.columns().forEach((column, value) -> columns.put(column, Values.normalize(value)));
         return new RowKey(columns);
+    }
+
+    /** A row whose retention ends within a time step, with the placement it ends in. */
+    private record Expiring(ProjectionPlan.Placement placement, RowState row) {
     }
 
     /**

@@ -30,7 +30,7 @@ public final class Projector implements ChangeSink {
     private static final Logger LOG = LoggerFactory.getLogger(Projector.class);
 
     private final BatchProjector batchProjector;
-    private final RowStates states;
+    private final RowStateStore states;
     private final ProjectionStore store;
     private final Clock clock;
     private final Duration markerGrace;
@@ -43,7 +43,7 @@ public final class Projector implements ChangeSink {
     static final Duration TIME_STEP = Duration.ofSeconds(1);
 
     /** A projector whose projection time starts now. */
-    public Projector(ProjectionPlan plan, RowStates states, ProjectionStore store, Clock clock, Duration markerGrace,
+    public Projector(ProjectionPlan plan, RowStateStore states, ProjectionStore store, Clock clock, Duration markerGrace,
                      ProjectorStats stats) {
         this(plan, states, store, clock, markerGrace, stats, clock.instant());
     }
@@ -51,7 +51,7 @@ public final class Projector implements ChangeSink {
     /**
      * @param asOf the projection time the stored documents were rendered at, as last made durable
      */
-    public Projector(ProjectionPlan plan, RowStates states, ProjectionStore store, Clock clock, Duration markerGrace,
+    public Projector(ProjectionPlan plan, RowStateStore states, ProjectionStore store, Clock clock, Duration markerGrace,
                      ProjectorStats stats, Instant asOf) {
         this.batchProjector = new BatchProjector(plan, states, clock, asOf);
         this.states = states;

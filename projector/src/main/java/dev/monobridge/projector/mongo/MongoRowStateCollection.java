@@ -23,6 +23,7 @@ import dev.monobridge.projector.change.RowKey;
 import dev.monobridge.projector.change.SourcePosition;
 import dev.monobridge.projector.core.RowId;
 import dev.monobridge.projector.core.RowState;
+import dev.monobridge.projector.core.RowStateStore;
 import dev.monobridge.projector.core.RowStates;
 
 /**
@@ -47,7 +48,7 @@ final class MongoRowStateCollection {
         return loaded;
     }
 
-    void write(RowStates.StateChanges changes) {
+    void write(RowStateStore.StateChanges changes) {
         if (changes.isEmpty()) {
             return;
         }
