@@ -145,6 +145,16 @@ public final class RowStates implements RowStateStore {
         }
     }
 
+    /**
+     * Drops a row from memory without recording a change: a cache letting go of what it can read again,
+     * or a marker that expired in the store behind it.
+     */
+    public void forget(RowId id) {
+        Map<RowKey, RowState> rows = rowsByTable.get(id.table());
+        RowState previous = rows == null ? null : rows.remove(id.key());
+        unindex(previous);
+    }
+
     @Override
     public int expireMarkers(Instant cutoff) {
         int expired = 0;

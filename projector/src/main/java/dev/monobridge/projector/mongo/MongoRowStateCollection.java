@@ -24,7 +24,6 @@ import dev.monobridge.projector.change.SourcePosition;
 import dev.monobridge.projector.core.RowId;
 import dev.monobridge.projector.core.RowState;
 import dev.monobridge.projector.core.RowStateStore;
-import dev.monobridge.projector.core.RowStates;
 
 /**
  * The projector's row states, made durable in one MongoDB collection, one document per source row:
@@ -33,19 +32,16 @@ import dev.monobridge.projector.core.RowStates;
 final class MongoRowStateCollection {
 
     private final MongoCollection<BsonDocument> collection;
+    private final java.util.function.Consumer<RowStateStore.StateChanges> acknowledged;
 
-    MongoRowStateCollection(MongoCollection<BsonDocument> collection) {
+    /**
+     * @param acknowledged told of each write once MongoDB has acknowledged it, so that a cache may let
+     *                     go of the rows it pinned until then
+     */
+    MongoRowStateCollection(MongoCollection<BsonDocument> collection,
+                            java.util.function.Consumer<RowStateStore.StateChanges> acknowledged) {
         this.collection = collection;
-    }
-
-    /** Loads every remembered row into the states; done once at start-up. */
-    int loadInto(RowStates states) {
-        int loaded = 0;
-        for (BsonDocument document : collection.find()) {
-            states.load(fromDocument(document));
-            loaded++;
-        }
-        return loaded;
+        this.acknowledged = acknowledged;
     }
 
     void write(RowStateStore.StateChanges changes) {
@@ -61,6 +57,7 @@ final class MongoRowStateCollection {
             models.add(new DeleteOneModel<>(Filters.eq("_id", id(removed))));
         }
         collection.bulkWrite(models, new BulkWriteOptions().ordered(false));
+        acknowledged.accept(changes);
     }
 
     static BsonDocument id(RowId id) {
@@ -76,11 +73,15 @@ final class MongoRowStateCollection {
     }
 
     @SuppressWarnings("unchecked")
-    static RowState fromDocument(BsonDocument document) {
-        BsonDocument id = document.getDocument("_id");
+    static RowId rowId(BsonDocument id) {
         RowKey key = new RowKey((Map<String, Object>) MongoValues.fromBson(id.getDocument("k")));
+        return new RowId(id.getString("t").getValue(), key);
+    }
+
+    @SuppressWarnings("unchecked")
+    static RowState fromDocument(BsonDocument document) {
         Map<String, Object> values = new LinkedHashMap<>((Map<String, Object>) MongoValues.fromBson(document.getDocument("v")));
-        return new RowState(new RowId(id.getString("t").getValue(), key), values,
+        return new RowState(rowId(document.getDocument("_id")), values,
                 SourcePosition.parse(document.getString("p").getValue()),
                 document.getBoolean("d").getValue(),
                 Instant.ofEpochMilli(document.getDateTime("at").getValue()));
