@@ -116,6 +116,8 @@ public final class BatchProjector {
         List<DocumentWrite> writes = new ArrayList<>();
         List<DeadLetter> deadLetters = new ArrayList<>();
         List<DocumentRef> refs = rootKeys.stream().map(key -> new DocumentRef(projection, normalizedKey(key))).toList();
+        // A rebuild rewrites its shadow a chunk of roots at a time: what the last chunk read may go.
+        states.trim();
         prefetch.forDocuments(refs);
         for (DocumentRef ref : refs) {
             DocumentRenderer.Rendering rendering = renderer.render(ref, asOf);
@@ -317,6 +319,9 @@ public final class BatchProjector {
         }
 
         ProjectionBatch finish() {
+            // The documents as they are now may reach rows the batch's start did not: a root or a parent
+            // the batch created brings in its children.
+            prefetch.forDocuments(touched.keySet());
             List<DocumentWrite> writes = new ArrayList<>();
             touched.forEach((ref, document) -> {
                 DocumentWrite write = write(ref, document);

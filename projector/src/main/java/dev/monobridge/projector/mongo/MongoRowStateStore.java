@@ -103,7 +103,8 @@ final class MongoRowStateStore implements RowStateStore {
 
     @Override
     public void trim() {
-        if (cache.size() <= cacheRows) {
+        // Rows known to be absent and groups known to be loaded count too: they grow with lookups.
+        if (cache.size() + absent.size() + loadedGroups.size() <= cacheRows) {
             return;
         }
         cache = new RowStates(indexedColumns);
@@ -239,6 +240,10 @@ final class MongoRowStateStore implements RowStateStore {
 
     @Override
     public int expireMarkers(Instant cutoff) {
+        // The cache lets its own old markers go (what it hands over is not this store's to write);
+        // any of them still in MongoDB is older than the oldest marker known, so the sweep below runs.
+        cache.expireMarkers(cutoff);
+        cache.takeChanges();
         if (oldestMarker != null && !oldestMarker.isBefore(cutoff)) {
             return 0;
         }
