@@ -85,6 +85,8 @@ public final class BatchProjector {
                 batch.apply(change);
             } catch (UnprojectableException e) {
                 batch.deadLetters.add(DeadLetter.unprojectable(change, e.getMessage()));
+            } catch (StateReadException e) {
+                throw e;
             } catch (RuntimeException e) {
                 // One bad change must not stop the stream; it is recorded with its reason instead.
                 batch.deadLetters.add(DeadLetter.unprojectable(change, "cannot project: " + e));

@@ -78,11 +78,20 @@ public interface RowStateStore {
     /** Hands over, and forgets, what changed since the last call. */
     StateChanges takeChanges();
 
-    /** Row states to write, and expired markers to remove, since the last hand-over. */
-    record StateChanges(List<RowState> written, List<RowId> removed) {
+    /**
+     * Since the last hand-over: row states to write whole, expired markers to remove, and rows whose
+     * values stayed as they were and whose position alone moved on ({@link #advance}), for a store that
+     * keeps positions durable; only the position needs writing for those.
+     */
+    record StateChanges(List<RowState> written, List<RowId> removed, List<RowState> advanced) {
+
+        /** Changes with no position-only moves: what the in-heap model hands over. */
+        public StateChanges(List<RowState> written, List<RowId> removed) {
+            this(written, removed, List.of());
+        }
 
         public boolean isEmpty() {
-            return written.isEmpty() && removed.isEmpty();
+            return written.isEmpty() && removed.isEmpty() && advanced.isEmpty();
         }
     }
 }

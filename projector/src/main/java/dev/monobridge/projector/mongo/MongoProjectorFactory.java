@@ -47,8 +47,8 @@ public final class MongoProjectorFactory {
                                  ProjectorStats stats, Clock clock, int cacheRows) {
         ProjectionPlan plan = new ProjectionPlan(definitions);
         MongoRetry retry = MongoRetry.standard(stats.conditions());
-        MongoRowStateStore states = retry.run("open row states", () -> new MongoRowStateStore(
-                database.getCollection(MongoProjectionStore.STATES, BsonDocument.class), plan.parentKeyColumns(), cacheRows, stats));
+        MongoRowStateStore states = new MongoRowStateStore(database.getCollection(MongoProjectionStore.STATES, BsonDocument.class),
+                plan.parentKeyColumns(), cacheRows, stats, retry);
         MongoProjectionStore store = new MongoProjectionStore(database, states.writes(), retry, clock);
         Instant asOf = store.loadAsOf().orElse(clock.instant());
         LOG.info("Opened {} projections, rendered as of {}; row states are read as batches need them", definitions.size(), asOf);

@@ -17,6 +17,8 @@ import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 
 import dev.monobridge.projector.change.RowKey;
@@ -55,6 +57,12 @@ final class MongoRowStateCollection {
         }
         for (RowId removed : changes.removed()) {
             models.add(new DeleteOneModel<>(Filters.eq("_id", id(removed))));
+        }
+        for (RowState advanced : changes.advanced()) {
+            // The values are what MongoDB holds already; the position is all that moves (some 60 bytes
+            // sent rather than the whole row). No upsert: a row not stored keeps the older position, safe.
+            models.add(new UpdateOneModel<>(Filters.eq("_id", id(advanced.id())),
+                    Updates.set("p", advanced.position().toString())));
         }
         collection.bulkWrite(models, new BulkWriteOptions().ordered(false));
         acknowledged.accept(changes);

@@ -9,13 +9,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.bson.conversions.Bson;
 
-import com.mongodb.client.FindIterable;
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
@@ -29,6 +30,7 @@ import dev.monobridge.projector.core.RowId;
 import dev.monobridge.projector.core.RowState;
 import dev.monobridge.projector.core.RowStateStore;
 import dev.monobridge.projector.core.RowStates;
+import dev.monobridge.projector.core.StateReadException;
 
 /**
  * Row states kept in MongoDB ({@link MongoRowStateCollection}), beside the documents they produced,
@@ -61,6 +63,7 @@ final class MongoRowStateStore implements RowStateStore {
     private final Map<String, Set<String>> indexedColumns = new LinkedHashMap<>();
     private final int cacheRows;
     private final ProjectorStats stats;
+    private final MongoRetry retry;
     private final Set<String> indexesMade = new HashSet<>();
 
     private RowStates cache;
@@ -70,6 +73,8 @@ final class MongoRowStateStore implements RowStateStore {
     private final Set<Group> loadedGroups = new HashSet<>();
     /** Changed since the last hand-over. */
     private final Map<RowId, RowState> changed = new LinkedHashMap<>();
+    /** Rows whose position alone moved since the last hand-over. */
+    private final Map<RowId, RowState> advanced = new LinkedHashMap<>();
     /** Handed over, not yet acknowledged by MongoDB. */
     private final Map<RowId, RowState> inFlight = new LinkedHashMap<>();
     private final List<RowId> removed = new ArrayList<>();
@@ -81,8 +86,9 @@ final class MongoRowStateStore implements RowStateStore {
      * @param cacheRows      how many row states the heap holds between batches, pinned ones aside
      */
     MongoRowStateStore(MongoCollection<BsonDocument> collection, Map<String, Set<String>> indexedColumns, int cacheRows,
-                       ProjectorStats stats) {
+                       ProjectorStats stats, MongoRetry retry) {
         this.collection = collection;
+        this.retry = retry;
         this.writes = new MongoRowStateCollection(collection, this::stored);
         this.cacheRows = cacheRows;
         this.stats = stats;
@@ -111,6 +117,7 @@ final class MongoRowStateStore implements RowStateStore {
         absent.clear();
         loadedGroups.clear();
         inFlight.values().forEach(cache::load);
+        advanced.values().forEach(cache::load);
         changed.values().forEach(cache::load);
     }
 
@@ -124,7 +131,7 @@ final class MongoRowStateStore implements RowStateStore {
         }
         for (List<RowId> chunk : chunks(missing)) {
             List<BsonValue> keys = chunk.stream().<BsonValue>map(MongoRowStateCollection::id).toList();
-            Set<RowId> found = load(collection.find(Filters.in("_id", keys)));
+            Set<RowId> found = load("read row states by key", Filters.in("_id", keys));
             for (RowId id : chunk) {
                 if (!found.contains(id)) {
                     absent.add(id);
@@ -144,7 +151,8 @@ final class MongoRowStateStore implements RowStateStore {
         }
         for (List<Object> chunk : chunks(missing)) {
             List<BsonValue> bson = chunk.stream().map(MongoValues::toBson).toList();
-            load(collection.find(Filters.and(Filters.eq("_id.t", table), Filters.eq("d", false), Filters.in("v." + column, bson))));
+            load("read the rows of " + table + " by " + column,
+                    Filters.and(Filters.eq("_id.t", table), Filters.eq("d", false), Filters.in("v." + column, bson)));
             chunk.forEach(value -> loadedGroups.add(new Group(table, column, value)));
         }
     }
@@ -170,18 +178,18 @@ final class MongoRowStateStore implements RowStateStore {
     @Override
     public List<RowKey> liveKeys(String table) {
         // Keys only: the roots of a projection, for a rebuild or a reconciliation to render in chunks.
-        Set<RowKey> keys = new LinkedHashSet<>();
-        FindIterable<BsonDocument> found = collection.find(Filters.and(Filters.eq("_id.t", table), Filters.eq("d", false)))
-                .projection(Projections.include("_id"));
-        int scanned = 0;
-        for (BsonDocument document : found) {
-            scanned++;
-            RowId id = MongoRowStateCollection.rowId(document.getDocument("_id"));
-            RowState cached = cache.get(id);
-            if (cached == null || cached.isLive()) {
-                keys.add(id.key());
+        Set<RowKey> keys = read("read the keys of " + table, () -> {
+            Set<RowKey> found = new LinkedHashSet<>();
+            for (BsonDocument document : collection.find(Filters.and(Filters.eq("_id.t", table), Filters.eq("d", false)))
+                    .projection(Projections.include("_id"))) {
+                RowId id = MongoRowStateCollection.rowId(document.getDocument("_id"));
+                RowState cached = cache.get(id);
+                if (cached == null || cached.isLive()) {
+                    found.add(id.key());
+                }
             }
-        }
+            return found;
+        });
         stats.stateQuery(0);
         for (RowState pending : pending()) {
             if (pending.table().equals(table) && pending.isLive()) {
@@ -196,8 +204,8 @@ final class MongoRowStateStore implements RowStateStore {
     @Override
     public List<RowKey> liveKeysBefore(String table, SourcePosition before) {
         // The rows come whole, so that the changes they are about to take find them in the cache.
-        load(collection.find(Filters.and(Filters.eq("_id.t", table), Filters.eq("d", false),
-                Filters.lt("p", before.toString()))));
+        load("read the rows of " + table + " older than " + before,
+                Filters.and(Filters.eq("_id.t", table), Filters.eq("d", false), Filters.lt("p", before.toString())));
         List<RowKey> keys = new ArrayList<>();
         for (RowKey key : cache.liveKeysBefore(table, before)) {
             keys.add(key);
@@ -208,9 +216,10 @@ final class MongoRowStateStore implements RowStateStore {
     @Override
     public List<RowState> liveRowsWithin(String table, String column, Instant from, Instant to) {
         makeIndex(Indexes.ascending("_id.t", "v." + column));
-        load(collection.find(Filters.and(Filters.eq("_id.t", table), Filters.eq("d", false),
-                Filters.gt("v." + column, new BsonDateTime(millis(from) - MILLISECOND_SLACK)),
-                Filters.lte("v." + column, new BsonDateTime(millis(to) + MILLISECOND_SLACK)))));
+        load("read the rows of " + table + " by " + column + " in a retention window",
+                Filters.and(Filters.eq("_id.t", table), Filters.eq("d", false),
+                        Filters.gt("v." + column, new BsonDateTime(millis(from) - MILLISECOND_SLACK)),
+                        Filters.lte("v." + column, new BsonDateTime(millis(to) + MILLISECOND_SLACK))));
         return cache.liveRowsWithin(table, column, from, to);
     }
 
@@ -218,6 +227,7 @@ final class MongoRowStateStore implements RowStateStore {
     public void put(RowState state) {
         cache.load(state);
         absent.remove(state.id());
+        advanced.remove(state.id());
         changed.put(state.id(), state);
         removed.remove(state.id());
         if (!state.isLive() && oldestMarker != null && state.changedAt().isBefore(oldestMarker)) {
@@ -226,15 +236,22 @@ final class MongoRowStateStore implements RowStateStore {
     }
 
     /**
-     * Unlike the in-heap model, written: the row may leave the cache before the end of a snapshot asks
-     * which rows it read, and then only MongoDB can say. Writing it is as safe as not: the documents
-     * already hold these values.
+     * Unlike the in-heap model, the new position is written (the position alone): the row may leave the
+     * cache before the end of a snapshot asks which rows it read, and then only MongoDB can say. Writing
+     * it is as safe as not: the documents already hold these values.
      */
     @Override
     public void advance(RowId id, SourcePosition position) {
         RowState state = get(id);
         if (state != null && state.isLive() && position.isAfter(state.position())) {
-            put(RowState.live(id, state.values(), position, state.changedAt()));
+            RowState moved = RowState.live(id, state.values(), position, state.changedAt());
+            if (changed.containsKey(id)) {
+                // Not written yet: it goes whole, at its newest position.
+                changed.put(id, moved);
+            } else {
+                advanced.put(id, moved);
+            }
+            cache.load(moved);
         }
     }
 
@@ -249,10 +266,13 @@ final class MongoRowStateStore implements RowStateStore {
         }
         int expired = 0;
         Set<RowId> found = new HashSet<>();
-        List<RowState> markers = new ArrayList<>();
-        for (BsonDocument document : collection.find(Filters.and(Filters.eq("d", true), Filters.lt("at", new BsonDateTime(millis(cutoff)))))) {
-            markers.add(MongoRowStateCollection.fromDocument(document));
-        }
+        List<RowState> markers = read("read expired delete markers", () -> {
+            List<RowState> expiring = new ArrayList<>();
+            for (BsonDocument document : collection.find(Filters.and(Filters.eq("d", true), Filters.lt("at", new BsonDateTime(millis(cutoff)))))) {
+                expiring.add(MongoRowStateCollection.fromDocument(document));
+            }
+            return expiring;
+        });
         stats.stateQuery(markers.size());
         for (RowState marker : markers) {
             found.add(marker.id());
@@ -276,8 +296,9 @@ final class MongoRowStateStore implements RowStateStore {
                 expired++;
             }
         }
-        BsonDocument oldest = collection.find(Filters.and(Filters.eq("d", true), Filters.gte("at", new BsonDateTime(millis(cutoff)))))
-                .sort(Sorts.ascending("at")).projection(Projections.include("at")).first();
+        BsonDocument oldest = read("read the oldest delete marker", () ->
+                collection.find(Filters.and(Filters.eq("d", true), Filters.gte("at", new BsonDateTime(millis(cutoff)))))
+                        .sort(Sorts.ascending("at")).projection(Projections.include("at")).first());
         stats.stateQuery(0);
         oldestMarker = oldest == null ? Instant.MAX : Instant.ofEpochMilli(oldest.getDateTime("at").getValue());
         for (RowState pending : changed.values()) {
@@ -290,9 +311,11 @@ final class MongoRowStateStore implements RowStateStore {
 
     @Override
     public StateChanges takeChanges() {
-        StateChanges taken = new StateChanges(List.copyOf(changed.values()), List.copyOf(removed));
+        StateChanges taken = new StateChanges(List.copyOf(changed.values()), List.copyOf(removed), List.copyOf(advanced.values()));
+        inFlight.putAll(advanced);
         inFlight.putAll(changed);
         changed.clear();
+        advanced.clear();
         removed.clear();
         return taken;
     }
@@ -305,6 +328,9 @@ final class MongoRowStateStore implements RowStateStore {
     /** MongoDB acknowledged these changes: the rows may leave the heap. */
     void stored(StateChanges changes) {
         for (RowState state : changes.written()) {
+            inFlight.remove(state.id(), state);
+        }
+        for (RowState state : changes.advanced()) {
             inFlight.remove(state.id(), state);
         }
     }
@@ -325,30 +351,51 @@ final class MongoRowStateStore implements RowStateStore {
 
     private List<RowState> pending() {
         List<RowState> pending = new ArrayList<>(inFlight.values());
+        pending.addAll(advanced.values());
         pending.addAll(changed.values());
         return pending;
     }
 
-    /** Loads what MongoDB found; a row the cache already holds is newer or the same, and stays. */
-    private Set<RowId> load(FindIterable<BsonDocument> found) {
-        Set<RowId> ids = new HashSet<>();
-        int loaded = 0;
-        for (BsonDocument document : found) {
-            RowState state = MongoRowStateCollection.fromDocument(document);
-            ids.add(state.id());
-            if (cache.get(state.id()) == null) {
-                cache.load(state);
-                absent.remove(state.id());
-                loaded++;
+    /**
+     * Loads what MongoDB finds; a row the cache already holds is newer or the same, and stays. A read
+     * interrupted by an outage is read again whole, which loads nothing twice.
+     *
+     * @return every row found, loaded now or cached already
+     */
+    private Set<RowId> load(String what, Bson filter) {
+        int[] loaded = {0};
+        Set<RowId> ids = read(what, () -> {
+            Set<RowId> found = new HashSet<>();
+            for (BsonDocument document : collection.find(filter)) {
+                RowState state = MongoRowStateCollection.fromDocument(document);
+                found.add(state.id());
+                if (cache.get(state.id()) == null) {
+                    cache.load(state);
+                    absent.remove(state.id());
+                    loaded[0]++;
+                }
             }
-        }
-        stats.stateQuery(loaded);
+            return found;
+        });
+        stats.stateQuery(loaded[0]);
         return ids;
+    }
+
+    /**
+     * A read, retried while MongoDB is unreachable as writes are; what cannot pass fails the batch as
+     * a {@link StateReadException}, never as a dead letter of the change that needed it.
+     */
+    private <T> T read(String what, Supplier<T> action) {
+        try {
+            return retry.run(what, action);
+        } catch (MongoException e) {
+            throw new StateReadException("could not " + what + " from " + MongoProjectionStore.STATES + ": " + e.getMessage(), e);
+        }
     }
 
     private void makeIndex(Bson keys) {
         if (indexesMade.add(keys.toBsonDocument().toJson())) {
-            collection.createIndex(keys);
+            read("create the index " + keys.toBsonDocument().toJson(), () -> collection.createIndex(keys));
         }
     }
 

@@ -22,7 +22,7 @@ class MongoRowStateStoreContractTest extends RowStateStoreContract {
     @Override
     protected RowStateStore emptyStore() {
         store = new MongoRowStateStore(mongo.freshDatabase("contract").getCollection(MongoProjectionStore.STATES, BsonDocument.class),
-                INDEXED, 0, new ProjectorStats());
+                INDEXED, 0, new ProjectorStats(), MongoRetry.standard());
         return store;
     }
 
