@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.bson.BsonDateTime;
@@ -17,6 +18,7 @@ import org.bson.BsonValue;
 import org.bson.conversions.Bson;
 
 import com.mongodb.MongoException;
+import com.mongodb.client.cursor.TimeoutMode;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
@@ -55,10 +57,20 @@ final class MongoRowStateStore implements RowStateStore {
      */
     private static final int IN_CHUNK = 2_048;
 
+    /**
+     * A read that takes longer is taken for MongoDB being away: {@link MongoRetry} retries it with
+     * backoff and raises its condition, so that {@code /ready} says why within seconds. Without a bound,
+     * the driver's own retry of a read first waits out its 30-second server selection, in silence. Scans
+     * get it per batch of results, not for the whole scan; index builds get none.
+     */
+    private static final long READ_TIMEOUT_MILLIS = 10_000;
+
     /** Instants are stored to the millisecond; a window widened by one finds every row it might hold. */
     private static final long MILLISECOND_SLACK = 1;
 
+    /** For reads, each bounded by {@link #READ_TIMEOUT_MILLIS}. */
     private final MongoCollection<BsonDocument> collection;
+    private final MongoCollection<BsonDocument> indexes;
     private final MongoRowStateCollection writes;
     private final Map<String, Set<String>> indexedColumns = new LinkedHashMap<>();
     private final int cacheRows;
@@ -87,7 +99,8 @@ final class MongoRowStateStore implements RowStateStore {
      */
     MongoRowStateStore(MongoCollection<BsonDocument> collection, Map<String, Set<String>> indexedColumns, int cacheRows,
                        ProjectorStats stats, MongoRetry retry) {
-        this.collection = collection;
+        this.collection = collection.withTimeout(READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        this.indexes = collection;
         this.retry = retry;
         this.writes = new MongoRowStateCollection(collection, this::stored);
         this.cacheRows = cacheRows;
@@ -181,7 +194,7 @@ final class MongoRowStateStore implements RowStateStore {
         Set<RowKey> keys = read("read the keys of " + table, () -> {
             Set<RowKey> found = new LinkedHashSet<>();
             for (BsonDocument document : collection.find(Filters.and(Filters.eq("_id.t", table), Filters.eq("d", false)))
-                    .projection(Projections.include("_id"))) {
+                    .projection(Projections.include("_id")).timeoutMode(TimeoutMode.ITERATION)) {
                 RowId id = MongoRowStateCollection.rowId(document.getDocument("_id"));
                 RowState cached = cache.get(id);
                 if (cached == null || cached.isLive()) {
@@ -268,7 +281,8 @@ final class MongoRowStateStore implements RowStateStore {
         Set<RowId> found = new HashSet<>();
         List<RowState> markers = read("read expired delete markers", () -> {
             List<RowState> expiring = new ArrayList<>();
-            for (BsonDocument document : collection.find(Filters.and(Filters.eq("d", true), Filters.lt("at", new BsonDateTime(millis(cutoff)))))) {
+            for (BsonDocument document : collection.find(Filters.and(Filters.eq("d", true), Filters.lt("at", new BsonDateTime(millis(cutoff)))))
+                    .timeoutMode(TimeoutMode.ITERATION)) {
                 expiring.add(MongoRowStateCollection.fromDocument(document));
             }
             return expiring;
@@ -366,7 +380,7 @@ final class MongoRowStateStore implements RowStateStore {
         int[] loaded = {0};
         Set<RowId> ids = read(what, () -> {
             Set<RowId> found = new HashSet<>();
-            for (BsonDocument document : collection.find(filter)) {
+            for (BsonDocument document : collection.find(filter).timeoutMode(TimeoutMode.ITERATION)) {
                 RowState state = MongoRowStateCollection.fromDocument(document);
                 found.add(state.id());
                 if (cache.get(state.id()) == null) {
@@ -395,7 +409,7 @@ final class MongoRowStateStore implements RowStateStore {
 
     private void makeIndex(Bson keys) {
         if (indexesMade.add(keys.toBsonDocument().toJson())) {
-            read("create the index " + keys.toBsonDocument().toJson(), () -> collection.createIndex(keys));
+            read("create the index " + keys.toBsonDocument().toJson(), () -> indexes.createIndex(keys));
         }
     }
 
