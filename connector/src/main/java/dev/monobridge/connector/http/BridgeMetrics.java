@@ -72,6 +72,10 @@ final class BridgeMetrics implements BridgeSampler.Listener, AutoCloseable {
                 stats, ProjectorStats::trimmedEntries);
         counter("monobridge.delete.markers.expired", "Delete markers (tombstones) expired after their grace time",
                 stats, ProjectorStats::expiredMarkers);
+        counter("monobridge.row.states.loaded", "Row states read from MongoDB into the heap, start-up included",
+                stats, ProjectorStats::rowStatesLoaded);
+        counter("monobridge.row.state.queries", "Queries to the row states in MongoDB: the round trips batches cost",
+                stats, ProjectorStats::stateQueries);
         counter("monobridge.dead.letters.written", "Dead letters recorded since start", stats, ProjectorStats::deadLetters);
         TimeGauge.builder("monobridge.lag", stats, TimeUnit.MILLISECONDS, s -> s.lastLag().toMillis())
                 .description("Source commit to MongoDB acknowledgement, for the last batch").strongReference(true)

@@ -62,6 +62,8 @@ final class StatusReport {
                 .append("documentWrites", new BsonInt64(stats.documentWrites()))
                 .append("trimmedEntries", new BsonInt64(stats.trimmedEntries()))
                 .append("expiredMarkers", new BsonInt64(stats.expiredMarkers()))
+                .append("rowStatesLoaded", new BsonInt64(stats.rowStatesLoaded()))
+                .append("rowStateQueries", new BsonInt64(stats.stateQueries()))
                 .append("deadLetters", new BsonInt64(sample.deadLetters()))
                 .append("slotLagBytes", new BsonInt64(sample.slotLagBytes()))
                 .append("pendingDefinitions", pending)

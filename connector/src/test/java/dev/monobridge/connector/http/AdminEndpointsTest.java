@@ -120,6 +120,7 @@ class AdminEndpointsTest {
             String metrics = api.get("/metrics", TestApi.ADMIN).body();
             assertThat(metrics).contains("monobridge_changes_total", "monobridge_lag_seconds", "monobridge_batches_total",
                     "monobridge_list_entries_trimmed_total", "monobridge_delete_markers_expired_total",
+                    "monobridge_row_states_loaded_total", "monobridge_row_state_queries_total",
                     "monobridge_dead_letters 1.0", "monobridge_slot_lag_bytes 4096.0",
                     "monobridge_documents{projection=\"racing-homepage\"} 5.0",
                     "monobridge_document_size_bytes_bucket{projection=\"racing-homepage\"",

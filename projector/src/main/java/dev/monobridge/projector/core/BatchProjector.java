@@ -18,7 +18,8 @@ import dev.monobridge.projector.definition.ProjectionDefinition;
 import dev.monobridge.projector.definition.Retention;
 
 /**
- * Turns a batch of changes into document writes. Pure: no I/O, only the remembered {@link RowStates}.
+ * Turns a batch of changes into document writes. Pure: no I/O of its own, only the remembered
+ * {@link RowStateStore row states}.
  *
  * <p>How it works. Every document is a function of the remembered row states and of a moment, the
  * projection time {@code asOf} (retention rules depend on it). For each change, the projector finds
@@ -43,15 +44,22 @@ import dev.monobridge.projector.definition.Retention;
  */
 public final class BatchProjector {
 
+    /**
+     * Documents rendered per bulk read of their rows when every document of a projection is rendered:
+     * enough that the reads cost few round trips, few enough that a chunk's rows fit a bounded cache.
+     */
+    private static final int RENDER_CHUNK = 500;
+
     private ProjectionPlan plan;
-    private final RowStates states;
+    private final RowStateStore states;
     private final DocumentRenderer renderer;
+    private final StatePrefetch prefetch;
     private final Clock clock;
     private final SourcePosition documentHorizon;
     private Instant asOf;
 
     /** A projector whose projection time starts at the clock's current time, with documents no further than its states. */
-    public BatchProjector(ProjectionPlan plan, RowStates states, Clock clock) {
+    public BatchProjector(ProjectionPlan plan, RowStateStore states, Clock clock) {
         this(plan, states, clock, clock.instant(), SourcePosition.ZERO);
     }
 
@@ -60,10 +68,11 @@ public final class BatchProjector {
      * @param documentHorizon the newest position the stored documents may reflect beyond the states
      *                        ({@link SourcePosition#ZERO} when they reflect nothing the states lack)
      */
-    public BatchProjector(ProjectionPlan plan, RowStates states, Clock clock, Instant asOf, SourcePosition documentHorizon) {
+    public BatchProjector(ProjectionPlan plan, RowStateStore states, Clock clock, Instant asOf, SourcePosition documentHorizon) {
         this.plan = plan;
         this.states = states;
         this.renderer = new DocumentRenderer(states);
+        this.prefetch = new StatePrefetch(states);
         this.clock = clock;
         this.asOf = asOf;
         this.documentHorizon = documentHorizon;
@@ -78,14 +87,19 @@ public final class BatchProjector {
     public ProjectionBatch project(List<Change> changes, Instant newAsOf) {
         Instant after = newAsOf.isAfter(asOf) ? newAsOf : asOf;
         Batch batch = new Batch(asOf, after, clock.instant());
+        // What earlier batches read need not stay in memory; what this one reads is asked for up front.
+        states.trim();
         if (after.isAfter(asOf)) {
             batch.expireRetainedRows();
         }
+        prefetch.forChanges(plan, changes);
         for (Change change : changes) {
             try {
                 batch.apply(change);
             } catch (UnprojectableException e) {
                 batch.deadLetters.add(DeadLetter.unprojectable(change, e.getMessage()));
+            } catch (StateReadException e) {
+                throw e;
             } catch (RuntimeException e) {
                 // One bad change must not stop the stream; it is recorded with its reason instead.
                 batch.deadLetters.add(DeadLetter.unprojectable(change, "cannot project: " + e));
@@ -116,8 +130,11 @@ public final class BatchProjector {
     public ProjectionBatch rewrite(ProjectionDefinition projection, List<RowKey> rootKeys, SourcePosition position) {
         List<DocumentWrite> writes = new ArrayList<>();
         List<DeadLetter> deadLetters = new ArrayList<>();
-        for (RowKey key : rootKeys) {
-            DocumentRef ref = new DocumentRef(projection, normalizedKey(key));
+        List<DocumentRef> refs = rootKeys.stream().map(key -> new DocumentRef(projection, normalizedKey(key))).toList();
+        // A rebuild rewrites its shadow a chunk of roots at a time: what the last chunk read may go.
+        states.trim();
+        prefetch.forDocuments(refs);
+        for (DocumentRef ref : refs) {
             DocumentRenderer.Rendering rendering = renderer.render(ref, asOf);
             if (!rendering.fits()) {
                 deadLetters.add(overBudget(ref, rendering, position));
@@ -138,11 +155,17 @@ public final class BatchProjector {
      */
     public Map<Object, Map<String, Object>> renderAll(ProjectionDefinition projection) {
         Map<Object, Map<String, Object>> documents = new LinkedHashMap<>();
-        for (RowKey key : rootKeys(projection)) {
-            DocumentRef ref = new DocumentRef(projection, key);
-            DocumentRenderer.Rendering rendering = renderer.render(ref, asOf);
-            if (rendering.exists()) {
-                documents.put(ref.documentId(), rendering.content());
+        List<RowKey> roots = rootKeys(projection);
+        for (int from = 0; from < roots.size(); from += RENDER_CHUNK) {
+            states.trim();
+            List<DocumentRef> refs = roots.subList(from, Math.min(roots.size(), from + RENDER_CHUNK)).stream()
+                    .map(key -> new DocumentRef(projection, key)).toList();
+            prefetch.forDocuments(refs);
+            for (DocumentRef ref : refs) {
+                DocumentRenderer.Rendering rendering = renderer.render(ref, asOf);
+                if (rendering.exists()) {
+                    documents.put(ref.documentId(), rendering.content());
+                }
             }
         }
         return documents;
@@ -150,15 +173,15 @@ public final class BatchProjector {
 
     /** The keys of the live rows of the projection's root table. */
     public List<RowKey> rootKeys(ProjectionDefinition projection) {
-        return states.liveRows(projection.root().table()).stream().map(RowState::key).toList();
+        return states.liveKeys(projection.root().table());
     }
 
     /** Live rows of the table not among {@code seen} whose last change is older than {@code before}. */
     public List<RowKey> unseenRows(String table, Set<RowKey> seen, SourcePosition before) {
         List<RowKey> unseen = new ArrayList<>();
-        for (RowState row : states.liveRows(table)) {
-            if (!seen.contains(row.key()) && before.isAfter(row.position())) {
-                unseen.add(row.key());
+        for (RowKey key : states.liveKeysBefore(table, before)) {
+            if (!seen.contains(key)) {
+                unseen.add(key);
             }
         }
         return unseen;
@@ -192,19 +215,25 @@ public final class BatchProjector {
 
         /** Touches every document holding a row whose retention ends in (before, after]. */
         void expireRetainedRows() {
+            List<Expiring> expiring = new ArrayList<>();
             for (String table : plan.tables()) {
                 for (ProjectionPlan.Placement placement : plan.placements(table)) {
                     if (placement.node().retention().isEmpty()) {
                         continue;
                     }
                     Retention retention = placement.node().retention().get();
-                    for (RowState row : states.liveRows(table)) {
+                    // Only rows whose moment lies a keep before the step can expire in it; the store
+                    // finds those without a scan of the table, and the exact test is the retention's own.
+                    for (RowState row : states.liveRowsWithin(table, retention.column(),
+                            minusSaturating(before, retention.keep()), minusSaturating(after, retention.keep()))) {
                         retention.expiry(row.values())
                                 .filter(expiry -> expiry.isAfter(before) && !expiry.isAfter(after))
-                                .ifPresent(expiry -> touch(rootOf(placement, row), row.position(), null, false));
+                                .ifPresent(expiry -> expiring.add(new Expiring(placement, row)));
                     }
                 }
             }
+            prefetch.forRows(plan, expiring.stream().map(Expiring::row).toList());
+            expiring.forEach(e -> touch(rootOf(e.placement(), e.row()), e.row().position(), null, false));
         }
 
         void apply(Change change) {
@@ -229,10 +258,13 @@ public final class BatchProjector {
 
         /** Deletes the table's live rows older than the change; newer ones arrived after it and stay. */
         private void removeRowsOlderThan(String table, Change change) {
-            for (RowState row : states.liveRows(table)) {
-                if (change.position().isAfter(row.position())) {
-                    applyToRow(row.id(), null, change);
-                }
+            List<RowId> older = states.liveKeysBefore(table, change.position()).stream().map(key -> new RowId(table, key)).toList();
+            states.preload(older);
+            List<RowState> rows = new ArrayList<>(older.size());
+            older.forEach(id -> rows.add(states.get(id)));
+            prefetch.forRows(plan, rows.stream().filter(java.util.Objects::nonNull).toList());
+            for (RowId id : older) {
+                applyToRow(id, null, change);
             }
         }
 
@@ -309,6 +341,9 @@ public final class BatchProjector {
         }
 
         ProjectionBatch finish() {
+            // The documents as they are now may reach rows the batch's start did not: a root or a parent
+            // the batch created brings in its children.
+            prefetch.forDocuments(touched.keySet());
             List<DocumentWrite> writes = new ArrayList<>();
             touched.forEach((ref, document) -> {
                 DocumentWrite write = write(ref, document);
@@ -387,10 +422,23 @@ public final class BatchProjector {
         return deepest;
     }
 
-    private static RowKey normalizedKey(RowKey key) {
+    /** {@code moment - keep}, or the start of time: a retention window reaching before it starts there. */
+    private static Instant minusSaturating(Instant moment, java.time.Duration keep) {
+        try {
+            return moment.minus(keep);
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            return Instant.MIN;
+        }
+    }
+
+    static RowKey normalizedKey(RowKey key) {
         Map<String, Object> columns = new LinkedHashMap<>();
         key.columns().forEach((column, value) -> columns.put(column, Values.normalize(value)));
         return new RowKey(columns);
+    }
+
+    /** A row whose retention ends within a time step, with the placement it ends in. */
+    private record Expiring(ProjectionPlan.Placement placement, RowState row) {
     }
 
     /**

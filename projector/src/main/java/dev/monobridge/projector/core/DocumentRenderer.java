@@ -27,9 +27,9 @@ final class DocumentRenderer {
     /** Room for {@code _meta} as the writer builds it: 33-character position, two dates, name, version. */
     private static final int META_ALLOWANCE = 160;
 
-    private final RowStates states;
+    private final RowStateStore states;
 
-    DocumentRenderer(RowStates states) {
+    DocumentRenderer(RowStateStore states) {
         this.states = states;
     }
 

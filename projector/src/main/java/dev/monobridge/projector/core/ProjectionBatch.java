@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record ProjectionBatch(
         List<DocumentWrite> writes,
-        RowStates.StateChanges stateChanges,
+        RowStateStore.StateChanges stateChanges,
         List<DeadLetter> deadLetters,
         Counts counts,
         java.time.Instant asOf) {

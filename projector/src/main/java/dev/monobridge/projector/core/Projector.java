@@ -30,7 +30,7 @@ public final class Projector implements ChangeSink {
     private static final Logger LOG = LoggerFactory.getLogger(Projector.class);
 
     private final BatchProjector batchProjector;
-    private final RowStates states;
+    private final RowStateStore states;
     private final ProjectionStore store;
     private final Clock clock;
     private final Duration markerGrace;
@@ -45,7 +45,7 @@ public final class Projector implements ChangeSink {
     static final Duration TIME_STEP = Duration.ofSeconds(1);
 
     /** A projector whose projection time starts now. */
-    public Projector(ProjectionPlan plan, RowStates states, ProjectionStore store, Clock clock, Duration markerGrace,
+    public Projector(ProjectionPlan plan, RowStateStore states, ProjectionStore store, Clock clock, Duration markerGrace,
                      ProjectorStats stats) {
         this(plan, states, store, clock, markerGrace, stats, clock.instant(), SourcePosition.ZERO);
     }
@@ -55,7 +55,7 @@ public final class Projector implements ChangeSink {
      * @param documentHorizon the newest position the stored documents may reflect, as last noted
      *                        ({@link ProjectionStore#noteDocumentHorizon}); the states may lag it after a crash
      */
-    public Projector(ProjectionPlan plan, RowStates states, ProjectionStore store, Clock clock, Duration markerGrace,
+    public Projector(ProjectionPlan plan, RowStateStore states, ProjectionStore store, Clock clock, Duration markerGrace,
                      ProjectorStats stats, Instant asOf, SourcePosition documentHorizon) {
         this.batchProjector = new BatchProjector(plan, states, clock, asOf, documentHorizon);
         this.notedHorizon = documentHorizon;

@@ -19,6 +19,8 @@ public final class ProjectorStats {
     private final AtomicLong expiredMarkers = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong trimmed = new AtomicLong();
+    private final AtomicLong stateQueries = new AtomicLong();
+    private final AtomicLong rowStatesLoaded = new AtomicLong();
     private final AtomicReference<Duration> lastLag = new AtomicReference<>(Duration.ZERO);
     private final Conditions conditions = new Conditions();
 
@@ -34,6 +36,22 @@ public final class ProjectorStats {
         if (lastCommit != null) {
             lastLag.set(Duration.between(lastCommit, acknowledged));
         }
+    }
+
+    /** One query to the row-state store, and the row states it brought into the heap. */
+    public void stateQuery(int rowsLoaded) {
+        stateQueries.incrementAndGet();
+        rowStatesLoaded.addAndGet(rowsLoaded);
+    }
+
+    /** Queries to the row-state store: what a batch's reads cost in round trips. */
+    public long stateQueries() {
+        return stateQueries.get();
+    }
+
+    /** Row states read from the store into the heap, start-up included. */
+    public long rowStatesLoaded() {
+        return rowStatesLoaded.get();
     }
 
     /** What is wrong right now; empty while all is well. */

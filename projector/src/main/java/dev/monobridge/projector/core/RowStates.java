@@ -14,17 +14,14 @@ import java.util.Queue;
 import java.util.Set;
 
 import dev.monobridge.projector.change.RowKey;
+import dev.monobridge.projector.change.SourcePosition;
 
 /**
- * The projector's memory of live source rows (and unexpired delete markers), indexed by key and by
- * the parent-key columns that projections join on.
- *
- * <p>It is held in memory and made durable by an adapter: {@link #takeChanges()} hands over what
- * changed since the last call, which the adapter writes after the documents those changes produced.
- * Its size follows the number of live source rows, never the history of changes: an update replaces a
- * row's state, and a delete marker is dropped once it {@link #expireMarkers(Instant) expires}.
+ * Every remembered row state in the heap, indexed by key and by the parent-key columns that projections
+ * join on: the model of {@link RowStateStore}, which unit and golden tests project with. About 500
+ * bytes a row (docs/state-store.md), which is why production keeps the states in a store instead.
  */
-public final class RowStates {
+public final class RowStates implements RowStateStore {
 
     private final Map<String, Map<RowKey, RowState>> rowsByTable = new HashMap<>();
     /** table → parent-key column → parent-key value → keys of live rows. */
@@ -48,7 +45,7 @@ public final class RowStates {
         });
     }
 
-    /** Indexes the table's rows by one more parent-key column, for a definition that joins on it. */
+    @Override
     public void ensureIndex(String table, String column) {
         Map<Object, Set<RowKey>> byValue = parentIndex.computeIfAbsent(table, t -> new HashMap<>()).get(column);
         if (byValue != null) {
@@ -64,12 +61,27 @@ public final class RowStates {
         }
     }
 
+    /** Everything stays: there is nowhere else to read it from. */
+    @Override
+    public void trim() {
+    }
+
+    /** Everything is here already. */
+    @Override
+    public void preload(Collection<RowId> ids) {
+    }
+
+    @Override
+    public void preloadChildren(String table, String column, Collection<Object> values) {
+    }
+
+    @Override
     public RowState get(RowId id) {
         Map<RowKey, RowState> rows = rowsByTable.get(id.table());
         return rows == null ? null : rows.get(id.key());
     }
 
-    /** Live rows of a table whose column holds the value. */
+    @Override
     public List<RowState> children(String table, String column, Object value) {
         Set<RowKey> keys = parentIndex.getOrDefault(table, Map.of()).getOrDefault(column, Map.of()).get(value);
         if (keys == null) {
@@ -83,25 +95,39 @@ public final class RowStates {
         return children;
     }
 
+    @Override
+    public List<RowKey> liveKeys(String table) {
+        return liveRows(table).stream().map(RowState::key).toList();
+    }
+
+    @Override
+    public List<RowKey> liveKeysBefore(String table, SourcePosition before) {
+        return liveRows(table).stream().filter(row -> before.isAfter(row.position())).map(RowState::key).toList();
+    }
+
+    @Override
+    public List<RowState> liveRowsWithin(String table, String column, Instant from, Instant to) {
+        return liveRows(table).stream()
+                .filter(row -> row.values().get(column) instanceof Instant moment && moment.isAfter(from) && !moment.isAfter(to))
+                .toList();
+    }
+
     /** Every live row of a table; a copy, so that the caller may change the states while iterating. */
-    public List<RowState> liveRows(String table) {
+    List<RowState> liveRows(String table) {
         Collection<RowState> rows = rowsByTable.getOrDefault(table, Map.of()).values();
         return rows.stream().filter(RowState::isLive).toList();
     }
 
-    /** Records a row's new state, to be made durable by the next {@link #takeChanges()}. */
+    @Override
     public void put(RowState state) {
         load(state);
         changed.put(state.id(), state);
         removed.remove(state.id());
     }
 
-    /**
-     * Moves a live row's position forward in memory only, for a change that left every remembered
-     * value as it was. Not made durable: after a restart the older position stands, which is safe,
-     * because a replayed change from in between carries the same values.
-     */
-    public void advance(RowId id, dev.monobridge.projector.change.SourcePosition position) {
+    /** In memory only: not among the changes handed over, so a restart finds the older position. */
+    @Override
+    public void advance(RowId id, SourcePosition position) {
         RowState state = get(id);
         if (state != null && state.isLive() && position.isAfter(state.position())) {
             rowsByTable.get(id.table()).put(id.key(), RowState.live(id, state.values(), position, state.changedAt()));
@@ -120,11 +146,16 @@ public final class RowStates {
     }
 
     /**
-     * Drops delete markers made before the cutoff. A marker only has to outlive the changes that could
-     * still arrive out of order, so after the grace period it is noise that would otherwise accumulate.
-     *
-     * @return how many markers were dropped
+     * Drops a row from memory without recording a change: a cache letting go of what it can read again,
+     * or a marker that expired in the store behind it.
      */
+    public void forget(RowId id) {
+        Map<RowKey, RowState> rows = rowsByTable.get(id.table());
+        RowState previous = rows == null ? null : rows.remove(id.key());
+        unindex(previous);
+    }
+
+    @Override
     public int expireMarkers(Instant cutoff) {
         int expired = 0;
         while (!markers.isEmpty() && markers.peek().changedAt().isBefore(cutoff)) {
@@ -141,7 +172,7 @@ public final class RowStates {
         return expired;
     }
 
-    /** Hands over, and forgets, what changed since the last call. */
+    @Override
     public StateChanges takeChanges() {
         StateChanges taken = new StateChanges(List.copyOf(changed.values()), List.copyOf(removed));
         changed.clear();
@@ -180,13 +211,5 @@ public final class RowStates {
                 }
             }
         });
-    }
-
-    /** Row states to write, and expired markers to remove, since the last hand-over. */
-    public record StateChanges(List<RowState> written, List<RowId> removed) {
-
-        public boolean isEmpty() {
-            return written.isEmpty() && removed.isEmpty();
-        }
     }
 }

@@ -34,7 +34,6 @@ import dev.monobridge.projector.core.DocumentMeta;
 import dev.monobridge.projector.core.DocumentWrite;
 import dev.monobridge.projector.core.ProjectionBatch;
 import dev.monobridge.projector.core.ProjectionStore;
-import dev.monobridge.projector.core.RowStates;
 import dev.monobridge.projector.definition.ProjectionDefinition;
 
 /**
@@ -66,17 +65,12 @@ public final class MongoProjectionStore implements ProjectionStore {
     private final Clock clock;
     private Instant storedAsOf;
 
-    public MongoProjectionStore(MongoDatabase database, MongoRetry retry, Clock clock) {
+    MongoProjectionStore(MongoDatabase database, MongoRowStateCollection states, MongoRetry retry, Clock clock) {
         this.database = database;
-        this.states = new MongoRowStateCollection(database.getCollection(STATES, BsonDocument.class));
+        this.states = states;
         this.deadLetters = new MongoDeadLetterCollection(database.getCollection(DEAD_LETTERS, BsonDocument.class));
         this.retry = retry;
         this.clock = clock;
-    }
-
-    /** Loads the remembered row states; call once before the first batch. */
-    public int loadStates(RowStates into) {
-        return retry.run("load row states", () -> states.loadInto(into));
     }
 
     /** The projection time last made durable, or empty before the first batch. */

@@ -14,11 +14,18 @@ import dev.monobridge.projector.change.SourcePosition;
 import dev.monobridge.projector.core.Projector;
 import dev.monobridge.projector.core.ProjectionPlan;
 import dev.monobridge.projector.core.ProjectorStats;
-import dev.monobridge.projector.core.RowStates;
+import org.bson.BsonDocument;
+
 import dev.monobridge.projector.definition.ProjectionDefinition;
 
 /** Assembles a {@link Projector} that keeps everything in one MongoDB database. */
 public final class MongoProjectorFactory {
+
+    /**
+     * Row states the heap keeps between batches: at about 500 bytes each (docs/state-store.md), some
+     * 50 MiB, a tenth of the 512 MiB heap the benchmark runs in, and many batches' working sets.
+     */
+    public static final int CACHE_ROWS = 100_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(MongoProjectorFactory.class);
 
@@ -26,19 +33,27 @@ public final class MongoProjectorFactory {
     }
 
     /**
-     * Loads the remembered row states and returns a projector ready for the first batch.
+     * Returns a projector ready for the first batch. Reads no row states: only the projection time; each
+     * batch reads the states it needs, and {@link ProjectorStats#rowStatesLoaded()} counts them.
      *
      * @param markerGrace how long a delete marker outlives its delete
      */
     public static Projector open(MongoDatabase database, List<ProjectionDefinition> definitions, Duration markerGrace,
                                  ProjectorStats stats, Clock clock) {
+        return open(database, definitions, markerGrace, stats, clock, CACHE_ROWS);
+    }
+
+    /** As {@link #open(MongoDatabase, List, Duration, ProjectorStats, Clock)}, with a cache of that many rows. */
+    public static Projector open(MongoDatabase database, List<ProjectionDefinition> definitions, Duration markerGrace,
+                                 ProjectorStats stats, Clock clock, int cacheRows) {
         ProjectionPlan plan = new ProjectionPlan(definitions);
-        RowStates states = new RowStates(plan.parentKeyColumns());
-        MongoProjectionStore store = new MongoProjectionStore(database, MongoRetry.standard(stats.conditions()), clock);
-        int loaded = store.loadStates(states);
+        MongoRetry retry = MongoRetry.standard(stats.conditions());
+        MongoRowStateStore states = new MongoRowStateStore(database.getCollection(MongoProjectionStore.STATES, BsonDocument.class),
+                plan.parentKeyColumns(), cacheRows, stats, retry);
+        MongoProjectionStore store = new MongoProjectionStore(database, states.writes(), retry, clock);
         Instant asOf = store.loadAsOf().orElse(clock.instant());
         SourcePosition horizon = store.loadDocumentHorizon();
-        LOG.info("Loaded {} remembered row states for {} projections, rendered as of {}", loaded, definitions.size(), asOf);
+        LOG.info("Opened {} projections, rendered as of {}; row states are read as batches need them", definitions.size(), asOf);
         return new Projector(plan, states, store, clock, markerGrace, stats, asOf, horizon);
     }
 }

@@ -17,13 +17,15 @@ import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 
 import dev.monobridge.projector.change.RowKey;
 import dev.monobridge.projector.change.SourcePosition;
 import dev.monobridge.projector.core.RowId;
 import dev.monobridge.projector.core.RowState;
-import dev.monobridge.projector.core.RowStates;
+import dev.monobridge.projector.core.RowStateStore;
 
 /**
  * The projector's row states, made durable in one MongoDB collection, one document per source row:
@@ -32,22 +34,19 @@ import dev.monobridge.projector.core.RowStates;
 final class MongoRowStateCollection {
 
     private final MongoCollection<BsonDocument> collection;
+    private final java.util.function.Consumer<RowStateStore.StateChanges> acknowledged;
 
-    MongoRowStateCollection(MongoCollection<BsonDocument> collection) {
+    /**
+     * @param acknowledged told of each write once MongoDB has acknowledged it, so that a cache may let
+     *                     go of the rows it pinned until then
+     */
+    MongoRowStateCollection(MongoCollection<BsonDocument> collection,
+                            java.util.function.Consumer<RowStateStore.StateChanges> acknowledged) {
         this.collection = collection;
+        this.acknowledged = acknowledged;
     }
 
-    /** Loads every remembered row into the states; done once at start-up. */
-    int loadInto(RowStates states) {
-        int loaded = 0;
-        for (BsonDocument document : collection.find()) {
-            states.load(fromDocument(document));
-            loaded++;
-        }
-        return loaded;
-    }
-
-    void write(RowStates.StateChanges changes) {
+    void write(RowStateStore.StateChanges changes) {
         if (changes.isEmpty()) {
             return;
         }
@@ -59,7 +58,14 @@ final class MongoRowStateCollection {
         for (RowId removed : changes.removed()) {
             models.add(new DeleteOneModel<>(Filters.eq("_id", id(removed))));
         }
+        for (RowState advanced : changes.advanced()) {
+            // The values are what MongoDB holds already; the position is all that moves (some 60 bytes
+            // sent rather than the whole row). No upsert: a row not stored keeps the older position, safe.
+            models.add(new UpdateOneModel<>(Filters.eq("_id", id(advanced.id())),
+                    Updates.set("p", advanced.position().toString())));
+        }
         collection.bulkWrite(models, new BulkWriteOptions().ordered(false));
+        acknowledged.accept(changes);
     }
 
     static BsonDocument id(RowId id) {
@@ -75,11 +81,15 @@ final class MongoRowStateCollection {
     }
 
     @SuppressWarnings("unchecked")
-    static RowState fromDocument(BsonDocument document) {
-        BsonDocument id = document.getDocument("_id");
+    static RowId rowId(BsonDocument id) {
         RowKey key = new RowKey((Map<String, Object>) MongoValues.fromBson(id.getDocument("k")));
+        return new RowId(id.getString("t").getValue(), key);
+    }
+
+    @SuppressWarnings("unchecked")
+    static RowState fromDocument(BsonDocument document) {
         Map<String, Object> values = new LinkedHashMap<>((Map<String, Object>) MongoValues.fromBson(document.getDocument("v")));
-        return new RowState(new RowId(id.getString("t").getValue(), key), values,
+        return new RowState(rowId(document.getDocument("_id")), values,
                 SourcePosition.parse(document.getString("p").getValue()),
                 document.getBoolean("d").getValue(),
                 Instant.ofEpochMilli(document.getDateTime("at").getValue()));

@@ -67,7 +67,7 @@ class RowStatesTest {
 
         states.expireMarkers(NOW.plus(GRACE));
 
-        assertThat(states.takeChanges()).isEqualTo(new RowStates.StateChanges(List.of(), List.of(id(1))));
+        assertThat(states.takeChanges()).isEqualTo(new RowStateStore.StateChanges(List.of(), List.of(id(1))));
     }
 
     @Test

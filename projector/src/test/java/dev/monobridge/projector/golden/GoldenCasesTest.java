@@ -52,7 +52,9 @@ import dev.monobridge.projector.testing.MovableClock;
  *   <li>the same holds for a projector re-opened on the same database, whose states are loaded from
  *       MongoDB (P4 across a restart);</li>
  *   <li>a projector re-opened before every batch, and before every {@code advance} of the clock, gives
- *       the same documents (P1 across restarts).</li>
+ *       the same documents (P1 across restarts);</li>
+ *   <li>a projector whose row-state cache keeps nothing between batches gives the same documents, and
+ *       so does its replay: every batch reads its states back from MongoDB (docs/state-store.md).</li>
  * </ol>
  * The file formats, and how values are written, are in {@code src/test/resources/golden/README.md}.
  */
@@ -104,7 +106,9 @@ class GoldenCasesTest {
                 dynamicTest("writes nothing when a restarted projector is given its changes again",
                         () -> writesNothingWhenReplayed(golden, true)),
                 dynamicTest("gives the same documents when restarted before every batch",
-                        () -> givesTheSameDocumentsWhenRestartedBeforeEveryBatch(golden))));
+                        () -> givesTheSameDocumentsWhenRestartedBeforeEveryBatch(golden)),
+                dynamicTest("gives the same documents, and writes nothing on a replay, with a cache that keeps no row between batches",
+                        () -> givesTheSameDocumentsWithACacheThatKeepsNothing(golden))));
     }
 
     private static void givesTheExpectedDocuments(GoldenCase golden) {
@@ -148,6 +152,19 @@ class GoldenCasesTest {
             bridge.feedChecked(batch);
         }
         assertDocuments(golden, bridge.documents());
+    }
+
+    private static void givesTheSameDocumentsWithACacheThatKeepsNothing(GoldenCase golden) {
+        Bridge bridge = new Bridge(golden, 0);
+        golden.batches().forEach(bridge::feedChecked);
+        List<BsonDocument> documents = bridge.documents();
+        assertDocuments(golden, documents);
+        for (ChangesFile.Batch batch : golden.batches()) {
+            if (!batch.isAdvance()) {
+                assertThat(bridge.feed(batch)).as("%s: document writes when replaying %s", golden.name(), batch.description()).isZero();
+            }
+        }
+        assertByteIdentical(documents, bridge.documents());
     }
 
     private static void assertDocuments(GoldenCase golden, List<BsonDocument> documents) {
@@ -250,18 +267,24 @@ class GoldenCasesTest {
         private final GoldenCase golden;
         private final MongoDatabase database;
         private final MovableClock clock = new MovableClock(START);
+        private final int cacheRows;
         private ProjectorStats stats;
         private Projector projector;
 
         Bridge(GoldenCase golden) {
+            this(golden, MongoProjectorFactory.CACHE_ROWS);
+        }
+
+        Bridge(GoldenCase golden, int cacheRows) {
             this.golden = golden;
+            this.cacheRows = cacheRows;
             this.database = mongo.freshDatabase(golden.name());
             restart();
         }
 
         void restart() {
             stats = new ProjectorStats();
-            projector = MongoProjectorFactory.open(database, List.of(golden.definition()), MARKER_GRACE, stats, clock);
+            projector = MongoProjectorFactory.open(database, List.of(golden.definition()), MARKER_GRACE, stats, clock, cacheRows);
         }
 
         /**
