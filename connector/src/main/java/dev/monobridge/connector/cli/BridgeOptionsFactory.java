@@ -3,6 +3,7 @@ package dev.monobridge.connector.cli;
 import java.util.List;
 import java.util.Map;
 
+import dev.monobridge.capture.source.SourceAdapter;
 import dev.monobridge.capture.source.postgres.PostgresAdapter;
 import dev.monobridge.capture.source.postgres.PostgresSource;
 import dev.monobridge.connector.bridge.BridgeOptions;
@@ -20,13 +21,21 @@ final class BridgeOptionsFactory {
         List<ProjectionDefinition> projections = new ProjectionDefinitionReader().readDirectory(config.projectionsDirectory());
         Secrets secrets = new Secrets(environment);
         BridgeConfig.Source s = config.source();
-        PostgresSource source = new PostgresSource(s.host(), s.port(), s.database(), s.user(),
-                secrets.password(s.passwordFile(), s.passwordEnv()), s.slot(), s.publication(), s.publicationAutocreate(),
-                s.snapshotMode(),
-                capturedTables(projections), s.pollInterval(), s.maxBatchSize());
-        return new BridgeOptions(new PostgresAdapter(source), secrets.mongoUri(config.mongo().uriEnv(), config.mongo().uri()),
+        SourceAdapter source = source(config, projections, secrets.password(s.passwordFile(), s.passwordEnv()));
+        return new BridgeOptions(source, secrets.mongoUri(config.mongo().uriEnv(), config.mongo().uri()),
                 config.mongo().database(), config.offsetsFile(), config.offsetsFlushInterval(), projections,
                 config.deleteMarkerGrace());
+    }
+
+    /**
+     * The adapter for bridge.yaml's source, capturing what the projections read, with the password as
+     * given: the secret itself for the bridge, a config-provider reference for {@code connect-config}.
+     */
+    static SourceAdapter source(BridgeConfig config, List<ProjectionDefinition> projections, String password) {
+        BridgeConfig.Source s = config.source();
+        return new PostgresAdapter(new PostgresSource(s.host(), s.port(), s.database(), s.user(), password, s.slot(),
+                s.publication(), s.publicationAutocreate(), s.snapshotMode(), capturedTables(projections), s.pollInterval(),
+                s.maxBatchSize()));
     }
 
     /** Exactly the tables some projection reads, in a stable order. */
