@@ -80,16 +80,17 @@ final class SinkProjection implements AutoCloseable {
         }
     }
 
-    ProjectorStats stats() {
-        return stats;
-    }
-
     private Projector open() {
         return MongoProjectorFactory.open(database, definitions, markerGrace, stats, Clock.systemUTC());
     }
 
     @Override
     public void close() {
+        // Stale changes are mostly records delivered again (after a restart or a rebalance): the price of
+        // committing offsets only past what MongoDB acknowledged, said where an operator looks.
+        LOG.info("Sink task stopping: {} changes in {} batches, {} applied, {} stale (delivered again or superseded), "
+                + "{} document writes, {} dead letters", stats.changes(), stats.batches(), stats.applied(), stats.stale(),
+                stats.documentWrites(), stats.deadLetters());
         mongo.close();
     }
 }
