@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.sink.SinkRecord;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,12 +22,13 @@ import com.mongodb.client.model.Filters;
 import dev.monobridge.connector.demo.InProcessMongo;
 
 /**
- * Topics have no order relative to each other: the snapshot's last record, on one table's topic, may be
- * consumed while another table's snapshot records are still in flight. It must not remove that table's
- * rows, or they would be gone for good: a row removed at the snapshot's position refuses the snapshot's
- * own read of it, which carries the same position.
+ * Topics have no order relative to each other; each table's topic keeps its own. Whatever the
+ * interleaving, the documents must end as the source's order gives them. In particular the snapshot's
+ * last record, on one table's topic, may be consumed while another table's snapshot records are still
+ * in flight: it must not remove that table's rows, or they would be gone for good (a row removed at the
+ * snapshot's position refuses the snapshot's own read of it, which carries the same position).
  */
-class SnapshotEndsPerTopicTest {
+class TopicOrderTest {
 
     private static final String DEFINITION = """
             name: meetings
@@ -101,6 +103,40 @@ class SnapshotEndsPerTopicTest {
 
         assertThat(races(1)).as("after the second snapshot, its race read after the meeting's last mark")
                 .contains("King George VI Chase");
+    }
+
+    /** Source order: meeting 1 (commit 200), race 10 in it (300), race 11 in it (500), meeting 2 (550), meeting 1 deleted (600). */
+    private List<SinkRecord> meetingTopic() {
+        return List.of(records.streamed("meeting", MEETING, "c", meeting(1), 200, 190, 0),
+                records.streamed("meeting", MEETING, "c", meeting(2), 550, 540, 1),
+                records.streamed("meeting", MEETING, "d", meeting(1), 600, 590, 2));
+    }
+
+    private List<SinkRecord> raceTopic() {
+        return List.of(records.streamed("race", RACE, "c", race(10, 1), 300, 290, 0),
+                records.streamed("race", RACE, "c", race(11, 1), 500, 490, 1));
+    }
+
+    @Test
+    void childrenBeforeTheirParentConvergeAsInSourceOrder() {
+        task.put(raceTopic());
+        task.put(meetingTopic());
+
+        assertSourceOrdersOutcome();
+    }
+
+    @Test
+    void aParentsDeleteBeforeItsChildrensInsertsConvergesAsInSourceOrder() {
+        task.put(meetingTopic());
+        task.put(raceTopic());
+
+        assertSourceOrdersOutcome();
+    }
+
+    private void assertSourceOrdersOutcome() {
+        assertThat(client.getDatabase("snapshot_ends").getCollection("meetings").countDocuments(Filters.eq("_id", 1L)))
+                .as("meeting 1's document, deleted last").isZero();
+        assertThat(races(2)).as("meeting 2 has no races").isEqualTo("BsonArray{values=[]}");
     }
 
     private String races(long meeting) {
