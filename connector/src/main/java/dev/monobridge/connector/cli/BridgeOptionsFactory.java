@@ -23,23 +23,29 @@ final class BridgeOptionsFactory {
     static BridgeOptions from(BridgeConfig config, Map<String, String> environment) {
         List<ProjectionDefinition> projections = new ProjectionDefinitionReader().readDirectory(config.projectionsDirectory());
         Secrets secrets = new Secrets(environment);
-        return new BridgeOptions(adapter(config, secrets, projections), secrets.mongoUri(config.mongo().uriEnv(), config.mongo().uri()),
+        BridgeConfig.Source s = config.source();
+        SourceAdapter source = source(config, projections, secrets.password(s.passwordFile(), s.passwordEnv()));
+        return new BridgeOptions(source, secrets.mongoUri(config.mongo().uriEnv(), config.mongo().uri()),
                 config.mongo().database(), config.offsetsFile(), config.offsetsFlushInterval(), projections,
                 config.deleteMarkerGrace());
     }
 
-    /** The one place where bridge.yaml's source.type chooses the source's adapter. */
-    private static SourceAdapter adapter(BridgeConfig config, Secrets secrets, List<ProjectionDefinition> projections) {
+    /**
+     * The one place where bridge.yaml's source.type chooses the source's adapter, capturing what the
+     * projections read, with the password as given: the secret itself for the bridge, a config-provider
+     * reference for {@code connect-config}.
+     */
+    static SourceAdapter source(BridgeConfig config, List<ProjectionDefinition> projections, String password) {
         BridgeConfig.Source s = config.source();
-        String password = secrets.password(s.passwordFile(), s.passwordEnv());
         if (Settings.MARIADB.equals(s.type())) {
             // The schema history beside the offsets: both are the bridge's memory of the source.
             return new MariaDbAdapter(new MariaDbSource(s.host(), s.port(), s.database(), s.user(), password, s.serverId(),
                     s.snapshotMode(), capturedTables(projections), s.pollInterval(), s.maxBatchSize(),
                     MariaDbSource.schemaHistoryBeside(config.offsetsFile())));
         }
-        return new PostgresAdapter(new PostgresSource(s.host(), s.port(), s.database(), s.user(), password, s.slot(), s.publication(),
-                s.publicationAutocreate(), s.snapshotMode(), capturedTables(projections), s.pollInterval(), s.maxBatchSize()));
+        return new PostgresAdapter(new PostgresSource(s.host(), s.port(), s.database(), s.user(), password, s.slot(),
+                s.publication(), s.publicationAutocreate(), s.snapshotMode(), capturedTables(projections), s.pollInterval(),
+                s.maxBatchSize()));
     }
 
     /** Exactly the tables some projection reads, in a stable order. */

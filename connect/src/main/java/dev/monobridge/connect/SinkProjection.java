@@ -1,0 +1,96 @@
+package dev.monobridge.connect;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+
+import dev.monobridge.projector.change.Change;
+import dev.monobridge.projector.core.DeadLetter;
+import dev.monobridge.projector.core.Projector;
+import dev.monobridge.projector.core.ProjectorStats;
+import dev.monobridge.projector.definition.ProjectionDefinition;
+import dev.monobridge.projector.mongo.MongoProjectorFactory;
+
+/**
+ * The task's projector over its MongoDB database, opened as the embedded bridge opens it. A batch that
+ * fails to store leaves a projector whose remembered states ran ahead of storage, so after a failure the
+ * next batch (the same records, delivered again) goes to a projector re-opened from storage.
+ *
+ * <p>Thread-safe: the task's thread feeds it, and the task's timer advances its time.
+ */
+final class SinkProjection implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SinkProjection.class);
+
+    private final MongoClient mongo;
+    private final MongoDatabase database;
+    private final List<ProjectionDefinition> definitions;
+    private final Duration markerGrace;
+    private final ProjectorStats stats = new ProjectorStats();
+    private Projector projector;
+
+    SinkProjection(String mongoUri, String database, List<ProjectionDefinition> definitions, Duration markerGrace) {
+        this.mongo = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(mongoUri))
+                .applicationName("monobridge-connect")
+                .build());
+        this.database = mongo.getDatabase(database);
+        this.definitions = definitions;
+        this.markerGrace = markerGrace;
+        try {
+            this.projector = open();
+        } catch (RuntimeException e) {
+            mongo.close();
+            throw e;
+        }
+    }
+
+    /** Projects the batch; returns only once MongoDB acknowledged it, throws when it did not. */
+    synchronized void accept(List<Change> changes, List<DeadLetter> unreadable) {
+        if (projector == null) {
+            projector = open();
+        }
+        try {
+            projector.accept(changes, unreadable);
+        } catch (RuntimeException e) {
+            projector = null;
+            throw e;
+        }
+    }
+
+    /** Moves the projection time on when no batch does, so that retention takes effect on a quiet source. */
+    synchronized void advanceTime() {
+        if (projector == null) {
+            return;
+        }
+        try {
+            projector.advanceTime();
+        } catch (RuntimeException e) {
+            projector = null;
+            LOG.warn("Could not advance the projection time; the next batch re-opens the projector: {}", e.toString());
+        }
+    }
+
+    private Projector open() {
+        return MongoProjectorFactory.open(database, definitions, markerGrace, stats, Clock.systemUTC());
+    }
+
+    @Override
+    public void close() {
+        // Stale changes are mostly records delivered again (after a restart or a rebalance): the price of
+        // committing offsets only past what MongoDB acknowledged, said where an operator looks.
+        LOG.info("Sink task stopping: {} changes in {} batches, {} applied, {} stale (delivered again or superseded), "
+                + "{} document writes, {} dead letters", stats.changes(), stats.batches(), stats.applied(), stats.stale(),
+                stats.documentWrites(), stats.deadLetters());
+        mongo.close();
+    }
+}

@@ -1,0 +1,137 @@
+package dev.monobridge.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.junit.jupiter.api.Test;
+
+class MonobridgeSinkConnectorTest {
+
+    static final String PROJECTIONS = "../config/projections";
+
+    private final MonobridgeSinkConnector connector = new MonobridgeSinkConnector();
+
+    private static Map<String, String> valid() {
+        Map<String, String> config = new HashMap<>();
+        config.put(SinkSettings.MONGODB_URI, "mongodb://user:secret@localhost:27017");
+        config.put(SinkSettings.MONGODB_DATABASE, "monobridge");
+        config.put(SinkSettings.PROJECTIONS_DIRECTORY, PROJECTIONS);
+        config.put("topics.regex", "monobridge\\.public\\..*");
+        return config;
+    }
+
+    private Map<String, List<String>> problems(Map<String, String> config) {
+        Map<String, List<String>> problems = new HashMap<>();
+        for (ConfigValue value : connector.validate(config).configValues()) {
+            if (!value.errorMessages().isEmpty()) {
+                problems.put(value.name(), value.errorMessages());
+            }
+        }
+        return problems;
+    }
+
+    @Test
+    void aValidConfigurationHasNoProblems() {
+        assertThat(problems(valid())).isEmpty();
+    }
+
+    @Test
+    void aBadInlineDefinitionComesBackWithItsFileAndLine() {
+        Map<String, String> config = valid();
+        config.remove(SinkSettings.PROJECTIONS_DIRECTORY);
+        config.put(SinkSettings.PROJECTIONS_YAML, "name: homepage\nteam: web\ncollection: homepage\nversion: 1\nroot:\n"
+                + "  table: public.meeting\n  key: id\n  colour: red\n  fields:\n    id: id\n");
+
+        assertThat(problems(config)).containsOnlyKeys(SinkSettings.PROJECTIONS_YAML);
+        assertThat(problems(config).get(SinkSettings.PROJECTIONS_YAML)).anySatisfy(problem ->
+                assertThat(problem).startsWith("projections.yaml:8: ").contains("colour"));
+    }
+
+    @Test
+    void aMissingProjectionsDirectoryIsNamed() {
+        Map<String, String> config = valid();
+        config.put(SinkSettings.PROJECTIONS_DIRECTORY, "no/such/directory");
+
+        assertThat(problems(config).get(SinkSettings.PROJECTIONS_DIRECTORY))
+                .singleElement().asString().startsWith("no/such/directory: ");
+    }
+
+    @Test
+    void bothOrNeitherWayOfGivingTheDefinitionsIsRefused() {
+        Map<String, String> both = valid();
+        both.put(SinkSettings.PROJECTIONS_YAML, "name: x");
+        Map<String, String> neither = valid();
+        neither.remove(SinkSettings.PROJECTIONS_DIRECTORY);
+
+        assertThat(problems(both).get(SinkSettings.PROJECTIONS_DIRECTORY)).singleElement().asString().contains("not both");
+        assertThat(problems(neither).get(SinkSettings.PROJECTIONS_DIRECTORY)).singleElement().asString()
+                .contains(SinkSettings.PROJECTIONS_DIRECTORY).contains(SinkSettings.PROJECTIONS_YAML);
+    }
+
+    @Test
+    void theRequiredMongoSettingsAreNamedWhenMissing() {
+        Map<String, String> config = valid();
+        config.remove(SinkSettings.MONGODB_URI);
+        config.remove(SinkSettings.MONGODB_DATABASE);
+
+        assertThat(problems(config)).containsOnlyKeys(SinkSettings.MONGODB_URI, SinkSettings.MONGODB_DATABASE);
+    }
+
+    @Test
+    void aMalformedMongoUriIsNamedWithoutShowingTheSecret() {
+        Map<String, String> config = valid();
+        config.put(SinkSettings.MONGODB_URI, "mongo://user:s3cret@localhost");
+
+        assertThat(problems(config).get(SinkSettings.MONGODB_URI)).singleElement().asString()
+                .contains("not a MongoDB connection string").doesNotContain("s3cret");
+    }
+
+    @Test
+    void theMongoUriIsAPasswordSoThatConnectMasksIt() {
+        assertThat(SinkSettings.DEFINITION.configKeys().get(SinkSettings.MONGODB_URI).type)
+                .isEqualTo(org.apache.kafka.common.config.ConfigDef.Type.PASSWORD);
+    }
+
+    @Test
+    void aDatabaseNameMongoRefusesIsNamed() {
+        Map<String, String> config = valid();
+        config.put(SinkSettings.MONGODB_DATABASE, "mono.bridge");
+
+        assertThat(problems(config).get(SinkSettings.MONGODB_DATABASE)).singleElement().asString().contains("'.'");
+    }
+
+    @Test
+    void anUnknownSourceTypeIsNamed() {
+        Map<String, String> config = valid();
+        config.put(SinkSettings.SOURCE_TYPE, "oracle");
+
+        assertThat(problems(config)).containsOnlyKeys(SinkSettings.SOURCE_TYPE);
+    }
+
+    @Test
+    void moreThanOneTaskIsRefusedWithTheReasonInValidationAndAtStart() {
+        Map<String, String> config = valid();
+        config.put("tasks.max", "2");
+
+        assertThat(problems(config).get("tasks.max")).singleElement().asString()
+                .contains("one task").contains("co-partitioned").contains("tasks.max=1");
+        assertThatThrownBy(() -> connector.start(config)).isInstanceOf(ConnectException.class)
+                .hasMessageContaining("tasks.max is 2");
+    }
+
+    @Test
+    void oneTaskGetsTheConnectorsSettings() {
+        Map<String, String> config = valid();
+        config.put("tasks.max", "1");
+        connector.start(config);
+
+        assertThat(connector.taskConfigs(1)).containsExactly(config);
+        assertThat(connector.taskClass()).isEqualTo(MonobridgeSinkTask.class);
+    }
+}
