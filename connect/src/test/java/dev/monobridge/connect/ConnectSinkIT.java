@@ -214,13 +214,13 @@ class ConnectSinkIT {
         ConfigInfos infos = connect.harness().validateConnectorConfig(MonobridgeSinkConnector.class.getSimpleName(), config);
 
         Map<String, List<String>> errors = new java.util.TreeMap<>();
-        infos.values().stream().filter(info -> !info.configValue().errors().isEmpty())
+        infos.configs().stream().filter(info -> !info.configValue().errors().isEmpty())
                 .forEach(info -> errors.put(info.configValue().name(), info.configValue().errors()));
         assertThat(errors).containsOnlyKeys(SinkSettings.PROJECTIONS_YAML);
         assertThat(errors.get(SinkSettings.PROJECTIONS_YAML)).singleElement().asString()
                 .startsWith("projections.yaml:8: unknown key 'colour'");
         assertThat(infos.errorCount()).isEqualTo(1);
-        ConfigInfo uri = infos.values().stream().filter(v -> v.configKey().name().equals(SinkSettings.MONGODB_URI))
+        ConfigInfo uri = infos.configs().stream().filter(v -> v.configKey().name().equals(SinkSettings.MONGODB_URI))
                 .findFirst().orElseThrow();
         assertThat(uri.configValue().value()).as("the password-type uri, masked").doesNotContain("s3cret");
     }
