@@ -3,7 +3,6 @@ package dev.monobridge.connector.bridge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -16,12 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.mongodb.client.model.Filters;
 
 import dev.monobridge.projector.definition.ProjectionDefinition;
-import dev.monobridge.projector.definition.ProjectionDefinitionReader;
-import dev.monobridge.projector.mongo.MongoProjectionStore;
-import dev.monobridge.projector.rebuild.RebuildProgress;
 
 /**
  * The type mapping on MariaDB, as a specification: each MariaDB type a legacy schema has, and the
@@ -120,55 +115,21 @@ class MariaDbTypeMappingIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> content(2) != null && content(4) != null && content(6) != null);
 
         assertPaths("from the snapshot and the stream");
-        RebuildProgress.Snapshot started = bridge.rebuilds().start("typed", null);
-        await().atMost(Duration.ofSeconds(60)).until(() -> bridge.rebuilds().status().stream()
-                .anyMatch(s -> s.projection().equals(started.projection()) && s.phase().isFinished()));
-        assertThat(bridge.rebuilds().status()).singleElement().satisfies(done ->
-                assertThat(done.phase()).as(done.error()).isEqualTo(RebuildProgress.Phase.DONE));
+        TypedTable.rebuild(bridge);
         assertPaths("after a rebuild from JDBC");
-        assertThat(bridge.database().getCollection(MongoProjectionStore.DEAD_LETTERS).countDocuments()).isZero();
+        assertThat(TypedTable.deadLetters(bridge)).isZero();
     }
 
     private void assertPaths(String when) {
-        assertThat(content(1).toJson()).as("ordinary values, snapshot, " + when).isEqualTo(BsonDocument.parse(ORDINARY_DOCUMENT).toJson());
-        assertThat(content(2).toJson()).as("ordinary values, stream, " + when).isEqualTo(BsonDocument.parse(ORDINARY_DOCUMENT).toJson());
-        assertThat(content(3).toJson()).as("edge values, snapshot, " + when).isEqualTo(BsonDocument.parse(EDGES_DOCUMENT).toJson());
-        assertThat(content(4).toJson()).as("edge values, stream, " + when).isEqualTo(BsonDocument.parse(EDGES_DOCUMENT).toJson());
-        assertThat(content(5).toJson()).as("zero dates, snapshot, " + when).isEqualTo(BsonDocument.parse(ZERO_DOCUMENT).toJson());
-        assertThat(content(6).toJson()).as("zero dates, stream, " + when).isEqualTo(BsonDocument.parse(ZERO_DOCUMENT).toJson());
+        TypedTable.assertDocuments(bridge, when, "ordinary values", ORDINARY_DOCUMENT, "edge values", EDGES_DOCUMENT,
+                "zero dates", ZERO_DOCUMENT);
     }
 
     private List<ProjectionDefinition> typedProjection() throws java.io.IOException {
-        StringBuilder yaml = new StringBuilder("""
-                name: typed
-                team: spec
-                collection: typed
-                version: 1
-                root:
-                  table: public.typed
-                  key: id
-                  fields:
-                    id: id
-                """);
-        for (String column : COLUMNS.split(",\\s*(?=[a-z0-9]+ )")) {
-            String name = column.trim().split(" ")[0];
-            yaml.append("    ").append(name).append(": ").append(name).append('\n');
-        }
-        // A file, not text: a rebuild reads its definition from the directory.
-        Files.createDirectories(work.resolve("projections"));
-        Files.writeString(work.resolve("projections/typed.yaml"), yaml);
-        return new ProjectionDefinitionReader().readDirectory(work.resolve("projections"));
+        return TypedTable.projection(work, COLUMNS);
     }
 
-    /** The document without _id, id and _meta. */
     private BsonDocument content(long id) {
-        BsonDocument document = bridge.database().getCollection("typed", BsonDocument.class).find(Filters.eq("_id", id)).first();
-        if (document == null) {
-            return null;
-        }
-        document.remove("_id");
-        document.remove("id");
-        document.remove("_meta");
-        return document;
+        return TypedTable.content(bridge, id);
     }
 }
