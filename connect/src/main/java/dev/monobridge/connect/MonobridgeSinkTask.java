@@ -46,6 +46,9 @@ public final class MonobridgeSinkTask extends SinkTask {
         return Version.of();
     }
 
+    /** The connector configuration's own key for its name. */
+    private static final String CONNECTOR_NAME = "name";
+
     @Override
     public void start(Map<String, String> properties) {
         SinkSettings settings = new SinkSettings(properties);
@@ -53,7 +56,9 @@ public final class MonobridgeSinkTask extends SinkTask {
         reporter = errantRecordReporter();
         List<ProjectionDefinition> definitions = ProjectionsSetting.require(properties);
         try {
-            projection = new SinkProjection(settings.mongoUri(), settings.mongoDatabase(), definitions, settings.deleteMarkerGrace());
+            // Connect hands every task its connector's configuration, name included.
+            projection = new SinkProjection(settings.mongoUri(), settings.mongoDatabase(), definitions, settings.deleteMarkerGrace(),
+                    properties.getOrDefault(CONNECTOR_NAME, ""));
         } catch (RuntimeException e) {
             throw new ConnectException("cannot open the projections in MongoDB database " + settings.mongoDatabase() + ": " + e.getMessage(), e);
         }

@@ -35,10 +35,16 @@ final class SinkProjection implements AutoCloseable {
     private final MongoDatabase database;
     private final List<ProjectionDefinition> definitions;
     private final Duration markerGrace;
+    private final String scope;
     private final ProjectorStats stats = new ProjectorStats();
     private Projector projector;
 
-    SinkProjection(String mongoUri, String database, List<ProjectionDefinition> definitions, Duration markerGrace) {
+    /**
+     * @param scope the connector's name: sinks of several projections may share one MongoDB database, and
+     *              each keeps its own row states, projection time and document horizon there
+     */
+    SinkProjection(String mongoUri, String database, List<ProjectionDefinition> definitions, Duration markerGrace, String scope) {
+        this.scope = scope;
         this.mongo = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(mongoUri))
                 .applicationName("monobridge-connect")
@@ -81,7 +87,8 @@ final class SinkProjection implements AutoCloseable {
     }
 
     private Projector open() {
-        return MongoProjectorFactory.open(database, definitions, markerGrace, stats, Clock.systemUTC());
+        return MongoProjectorFactory.open(database, definitions, markerGrace, stats, Clock.systemUTC(),
+                MongoProjectorFactory.CACHE_ROWS, scope);
     }
 
     @Override

@@ -58,6 +58,8 @@ public final class MongoProjectionStore implements ProjectionStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(MongoProjectionStore.class);
 
+    private final String clockId;
+    private final String horizonId;
     private final MongoDatabase database;
     private final MongoRowStateCollection states;
     private final MongoDeadLetterCollection deadLetters;
@@ -65,7 +67,13 @@ public final class MongoProjectionStore implements ProjectionStore {
     private final Clock clock;
     private Instant storedAsOf;
 
-    MongoProjectionStore(MongoDatabase database, MongoRowStateCollection states, MongoRetry retry, Clock clock) {
+    /**
+     * @param scope whose projector this is, when several share the database: {@code ""} for the one
+     *              embedded bridge, a Kafka Connect sink's connector name otherwise (see {@link #statesCollection})
+     */
+    MongoProjectionStore(MongoDatabase database, MongoRowStateCollection states, MongoRetry retry, Clock clock, String scope) {
+        this.clockId = scoped(CLOCK_ID, scope, ":");
+        this.horizonId = scoped(HORIZON_ID, scope, ":");
         this.database = database;
         this.states = states;
         this.deadLetters = new MongoDeadLetterCollection(database.getCollection(DEAD_LETTERS, BsonDocument.class));
@@ -73,10 +81,30 @@ public final class MongoProjectionStore implements ProjectionStore {
         this.clock = clock;
     }
 
+    /**
+     * The collection of a scope's row states. Projectors that share a database must not share row states:
+     * each remembers the columns its own projections read, and one's state of a row at a position would
+     * make the other's change to that row look stale. So a Kafka Connect sink keeps its own, named after its
+     * connector; the embedded bridge keeps {@value #STATES}.
+     */
+    public static String statesCollection(String scope) {
+        return scoped(STATES, scope, "_");
+    }
+
+    private static String scoped(String name, String scope, String separator) {
+        if (scope.isEmpty()) {
+            return name;
+        }
+        if (!scope.matches("[A-Za-z0-9_.-]{1,100}")) {
+            throw new IllegalArgumentException("a store scope is 1 to 100 letters, digits, '_', '.' or '-': '" + scope + "'");
+        }
+        return name + separator + scope;
+    }
+
     /** The projection time last made durable, or empty before the first batch. */
     public java.util.Optional<Instant> loadAsOf() {
         BsonDocument clockDocument = retry.run("load projection time", () ->
-                database.getCollection(PROJECTOR, BsonDocument.class).find(Filters.eq("_id", CLOCK_ID)).first());
+                database.getCollection(PROJECTOR, BsonDocument.class).find(Filters.eq("_id", clockId)).first());
         storedAsOf = clockDocument == null ? null : Instant.ofEpochMilli(clockDocument.getDateTime("asOf").getValue());
         return java.util.Optional.ofNullable(storedAsOf);
     }
@@ -84,7 +112,7 @@ public final class MongoProjectionStore implements ProjectionStore {
     /** The newest position the documents may reflect, as last noted, or {@link SourcePosition#ZERO} before the first. */
     public SourcePosition loadDocumentHorizon() {
         BsonDocument horizon = retry.run("load document horizon", () ->
-                database.getCollection(PROJECTOR, BsonDocument.class).find(Filters.eq("_id", HORIZON_ID)).first());
+                database.getCollection(PROJECTOR, BsonDocument.class).find(Filters.eq("_id", horizonId)).first());
         return horizon == null ? SourcePosition.ZERO : SourcePosition.parse(horizon.getString(HORIZON_FIELD).getValue());
     }
 
@@ -92,7 +120,7 @@ public final class MongoProjectionStore implements ProjectionStore {
     @Override
     public void noteDocumentHorizon(SourcePosition position) {
         retry.run("note document horizon", () -> database.getCollection(PROJECTOR, BsonDocument.class).updateOne(
-                Filters.eq("_id", HORIZON_ID),
+                Filters.eq("_id", horizonId),
                 new BsonDocument("$max", new BsonDocument(HORIZON_FIELD, new BsonString(position.toString()))),
                 new UpdateOptions().upsert(true)));
     }
@@ -114,8 +142,8 @@ public final class MongoProjectionStore implements ProjectionStore {
         if (!batch.asOf().equals(storedAsOf)) {
             // Last: the documents just written were rendered at this time.
             retry.run("write projection time", () -> database.getCollection(PROJECTOR, BsonDocument.class).replaceOne(
-                    Filters.eq("_id", CLOCK_ID),
-                    new BsonDocument("_id", new BsonString(CLOCK_ID)).append("asOf", new BsonDateTime(batch.asOf().toEpochMilli())),
+                    Filters.eq("_id", clockId),
+                    new BsonDocument("_id", new BsonString(clockId)).append("asOf", new BsonDateTime(batch.asOf().toEpochMilli())),
                     new ReplaceOptions().upsert(true)));
             storedAsOf = batch.asOf();
         }

@@ -46,11 +46,22 @@ public final class MongoProjectorFactory {
     /** As {@link #open(MongoDatabase, List, Duration, ProjectorStats, Clock)}, with a cache of that many rows. */
     public static Projector open(MongoDatabase database, List<ProjectionDefinition> definitions, Duration markerGrace,
                                  ProjectorStats stats, Clock clock, int cacheRows) {
+        return open(database, definitions, markerGrace, stats, clock, cacheRows, "");
+    }
+
+    /**
+     * As {@link #open(MongoDatabase, List, Duration, ProjectorStats, Clock)}, for one of several projectors
+     * sharing the database: its row states, projection time and document horizon are its own
+     * ({@link MongoProjectionStore#statesCollection}).
+     */
+    public static Projector open(MongoDatabase database, List<ProjectionDefinition> definitions, Duration markerGrace,
+                                 ProjectorStats stats, Clock clock, int cacheRows, String scope) {
         ProjectionPlan plan = new ProjectionPlan(definitions);
         MongoRetry retry = MongoRetry.standard(stats.conditions());
-        MongoRowStateStore states = new MongoRowStateStore(database.getCollection(MongoProjectionStore.STATES, BsonDocument.class),
+        MongoRowStateStore states = new MongoRowStateStore(
+                database.getCollection(MongoProjectionStore.statesCollection(scope), BsonDocument.class),
                 plan.parentKeyColumns(), cacheRows, stats, retry);
-        MongoProjectionStore store = new MongoProjectionStore(database, states.writes(), retry, clock);
+        MongoProjectionStore store = new MongoProjectionStore(database, states.writes(), retry, clock, scope);
         Instant asOf = store.loadAsOf().orElse(clock.instant());
         SourcePosition horizon = store.loadDocumentHorizon();
         LOG.info("Opened {} projections, rendered as of {}; row states are read as batches need them", definitions.size(), asOf);
