@@ -7,10 +7,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 
 import dev.monobridge.projector.change.Change;
@@ -18,6 +15,7 @@ import dev.monobridge.projector.core.DeadLetter;
 import dev.monobridge.projector.core.Projector;
 import dev.monobridge.projector.core.ProjectorStats;
 import dev.monobridge.projector.definition.ProjectionDefinition;
+import dev.monobridge.projector.mongo.MongoConnections;
 import dev.monobridge.projector.mongo.MongoProjectorFactory;
 
 /**
@@ -45,10 +43,7 @@ final class SinkProjection implements AutoCloseable {
      */
     SinkProjection(String mongoUri, String database, List<ProjectionDefinition> definitions, Duration markerGrace, String scope) {
         this.scope = scope;
-        this.mongo = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(mongoUri))
-                .applicationName("monobridge-connect")
-                .build());
+        this.mongo = MongoConnections.connect(mongoUri, "monobridge-connect", MongoConnections.PROJECTOR_SERVER_SELECTION);
         this.database = mongo.getDatabase(database);
         this.definitions = definitions;
         this.markerGrace = markerGrace;

@@ -1,7 +1,6 @@
 package dev.monobridge.connector.bridge;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +29,7 @@ import dev.monobridge.projector.core.Projector;
 import dev.monobridge.projector.core.ProjectorStats;
 import dev.monobridge.projector.definition.DefinitionValidator;
 import dev.monobridge.projector.definition.ProjectionDefinition;
+import dev.monobridge.projector.mongo.MongoConnections;
 import dev.monobridge.projector.mongo.MongoDeadLetters;
 import dev.monobridge.projector.mongo.MongoDefinitions;
 import dev.monobridge.projector.mongo.MongoProjectorFactory;
@@ -48,14 +48,6 @@ import dev.monobridge.projector.rebuild.Rebuilds;
 public final class Bridge implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Bridge.class);
-
-    /**
-     * How long one MongoDB operation waits for a usable server before it fails. MongoRetry retries
-     * without limit, so this does not bound how long the bridge rides out an outage or an election; it
-     * bounds how long /ready stays silent about one. The driver's 30 s default let an outage go unsaid
-     * for 30 s whenever another thread met the broken connection first (MongoOutageIT).
-     */
-    static final Duration SERVER_SELECTION_TIMEOUT = Duration.ofSeconds(10);
 
     private final BridgeOptions options;
     private final HikariDataSource sourcePool;
@@ -77,7 +69,7 @@ public final class Bridge implements AutoCloseable {
             DefinitionValidator.validate(options.projections(), options.source().schema(sourcePool));
             checkSetup(options, sourcePool);
             options.source().readCatalogue(sourcePool, options.capturedTables());
-            this.mongo = MongoConnections.connect(options.mongoUri(), "monobridge", SERVER_SELECTION_TIMEOUT);
+            this.mongo = MongoConnections.connect(options.mongoUri(), "monobridge", MongoConnections.PROJECTOR_SERVER_SELECTION);
             MongoDatabase database = mongo.getDatabase(options.mongoDatabase());
             MongoRebuildJournal journal = new MongoRebuildJournal(database, Clock.systemUTC());
             dropInterruptedRebuilds(database, journal);

@@ -10,7 +10,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
-import dev.monobridge.connector.bridge.MongoConnections;
+import dev.monobridge.projector.mongo.MongoConnections;
 import dev.monobridge.projector.definition.CollectionNames;
 
 /**

@@ -1,4 +1,4 @@
-package dev.monobridge.connector.bridge;
+package dev.monobridge.projector.mongo;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +10,15 @@ import com.mongodb.client.MongoClients;
 
 /** MongoDB clients for the bridge and the commands, from the user's URI. */
 public final class MongoConnections {
+
+    /**
+     * How long one of a projector's MongoDB operations waits for a usable server before it fails, in the
+     * embedded bridge and in a Kafka Connect sink. MongoRetry retries without limit, so this does not
+     * bound how long a projector rides out an outage or an election; it bounds how long /ready stays
+     * silent about one. With the driver's 30 s default an outage went unsaid for 30 s whenever another
+     * thread met the broken connection first (MongoOutageIT).
+     */
+    public static final Duration PROJECTOR_SERVER_SELECTION = Duration.ofSeconds(10);
 
     private MongoConnections() {
     }
