@@ -48,6 +48,12 @@ final class StatePrefetch {
             }
             RowId id = new RowId(change.table(), BatchProjector.normalizedKey(change.key()));
             RowState previous = states.get(id);
+            if (changesNoDocument(plan, change, previous)) {
+                // A stale change, or one that leaves every read value as it was (a rebuild's snapshot
+                // re-reading rows the stream already has): applying it renders nothing, so loading
+                // its documents' rows would be a rebuild's whole cost for nothing.
+                continue;
+            }
             if (previous != null && previous.isLive()) {
                 rows.add(new Routed(id, previous.values()));
             }
@@ -150,6 +156,43 @@ final class StatePrefetch {
             steps = next;
         }
         return documents;
+    }
+
+    /**
+     * Whether applying the change leaves every document as it is, as {@link BatchProjector} decides it:
+     * not after the remembered position (stale), or a live row whose read columns keep their values.
+     * When unsure (a value that cannot be read), it says no: the documents are loaded as for any change.
+     */
+    static boolean changesNoDocument(ProjectionPlan plan, Change change, RowState previous) {
+        if (previous == null) {
+            return false;
+        }
+        if (!change.position().isAfter(previous.position())) {
+            return true;
+        }
+        if (!previous.isLive() || change.after() == null) {
+            return false;
+        }
+        Set<String> columns = plan.columnsRead(change.table());
+        Map<String, Object> next = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> column : change.after().entrySet()) {
+            String name = column.getKey();
+            if (!columns.contains(name)) {
+                continue;
+            }
+            if (column.getValue() == Unavailable.VALUE) {
+                if (previous.values().containsKey(name)) {
+                    next.put(name, previous.values().get(name));
+                }
+            } else {
+                try {
+                    next.put(name, Values.normalize(column.getValue()));
+                } catch (RuntimeException e) {
+                    return false;
+                }
+            }
+        }
+        return Values.same(previous.values(), next);
     }
 
     private static boolean isRowChange(ProjectionPlan plan, Change change) {
