@@ -22,8 +22,12 @@ import dev.monobridge.projector.rebuild.RebuildProgress;
  * The rebuild measurement of issue 12: the racing homepage of a 162,100-row demo schema (100 meetings of
  * 20 races of 80 runners), rebuilt on embedded PostgreSQL, its rate printed. It asserts only that the
  * rebuild read every row and finished: performance is measured by benchmarks, not by timed tests.
+ *
+ * <p>Named so that neither test phase picks it up: it takes minutes, and a suite that ran it on every build
+ * would pay for a figure nobody reads there. Run it by name (bench/README.md, "Rebuild profile"):
+ * {@code -Dit.test=RebuildRateMeasure}.
  */
-class RebuildRateIT {
+class RebuildRateMeasure {
 
     /** 100 meetings + 2,000 races + 160,000 runners: the 162,100 rows the README's rebuild figure is for. */
     static final DemoSize RACING_162K = new DemoSize(100, 20, 80, 1, 1, 1, 0, 0);
@@ -61,7 +65,7 @@ class RebuildRateIT {
                 await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100))
                         .until(() -> progress(bridge).phase().isFinished());
                 RebuildProgress.Snapshot done = progress(bridge);
-                System.out.printf("RebuildRateIT: rebuilt %s: %,d rows read at %,.0f rows/s, %,d documents at %,.0f documents/s%n",
+                System.out.printf("RebuildRateMeasure: rebuilt %s: %,d rows read at %,.0f rows/s, %,d documents at %,.0f documents/s%n",
                         done.projection(), done.rowsRead(), done.rowsPerSecond(), done.documentsWritten(), done.documentsPerSecond());
                 assertThat(done.phase()).as(done.error()).isEqualTo(RebuildProgress.Phase.DONE);
                 assertThat(done.rowsRead()).isEqualTo(RACING_ROWS);
