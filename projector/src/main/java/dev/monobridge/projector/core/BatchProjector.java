@@ -12,7 +12,6 @@ import dev.monobridge.projector.change.Change;
 import dev.monobridge.projector.change.Op;
 import dev.monobridge.projector.change.RowKey;
 import dev.monobridge.projector.change.SourcePosition;
-import dev.monobridge.projector.change.Unavailable;
 import dev.monobridge.projector.definition.NodeDefinition;
 import dev.monobridge.projector.definition.ProjectionDefinition;
 import dev.monobridge.projector.definition.Retention;
@@ -302,24 +301,9 @@ public final class BatchProjector {
          * before any state changes); unread columns are not looked at, whatever they hold.
          */
         private Map<String, Object> remembered(String table, RowState previous, Map<String, Object> values) {
-            Set<String> columns = plan.columnsRead(table);
             int depth = deepestLevel(table);
-            Map<String, Object> remembered = new LinkedHashMap<>();
-            for (Map.Entry<String, Object> column : values.entrySet()) {
-                String name = column.getKey();
-                if (!columns.contains(name)) {
-                    continue;
-                }
-                StorableValues.check(table, name, column.getValue(), depth);
-                if (column.getValue() == Unavailable.VALUE) {
-                    if (previous != null && previous.values().containsKey(name)) {
-                        remembered.put(name, previous.values().get(name));
-                    }
-                } else {
-                    remembered.put(name, Values.normalize(column.getValue()));
-                }
-            }
-            return remembered;
+            return RememberedValues.of(plan.columnsRead(table), previous, values,
+                    (name, value) -> StorableValues.check(table, name, value, depth));
         }
 
         /**

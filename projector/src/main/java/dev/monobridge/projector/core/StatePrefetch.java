@@ -173,24 +173,11 @@ final class StatePrefetch {
         if (!previous.isLive() || change.after() == null) {
             return false;
         }
-        Set<String> columns = plan.columnsRead(change.table());
-        Map<String, Object> next = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> column : change.after().entrySet()) {
-            String name = column.getKey();
-            if (!columns.contains(name)) {
-                continue;
-            }
-            if (column.getValue() == Unavailable.VALUE) {
-                if (previous.values().containsKey(name)) {
-                    next.put(name, previous.values().get(name));
-                }
-            } else {
-                try {
-                    next.put(name, Values.normalize(column.getValue()));
-                } catch (RuntimeException e) {
-                    return false;
-                }
-            }
+        Map<String, Object> next;
+        try {
+            next = RememberedValues.of(plan.columnsRead(change.table()), previous, change.after(), (name, value) -> { });
+        } catch (RuntimeException e) {
+            return false;
         }
         return Values.same(previous.values(), next);
     }
