@@ -94,11 +94,10 @@ public final class Projector implements ChangeSink {
             List<Change> projectable = schemaWatch.check(changes, batchProjector.plan(), deadLetters);
             ProjectionBatch projected = batchProjector.project(projectable, asOf);
             ProjectionBatch batch = deadLetters.isEmpty() ? projected : projected.withDeadLetters(deadLetters);
-            noteHorizon(batch, changes);
+            SourcePosition newest = newest(changes);
+            noteHorizon(batch, newest);
             store.write(batch);
-            for (Change change : changes) {
-                lastPosition = SourcePosition.max(lastPosition, change.position());
-            }
+            lastPosition = SourcePosition.max(lastPosition, newest);
             if (endsWholeSnapshot(changes)) {
                 reconcile();
             }
@@ -127,18 +126,20 @@ public final class Projector implements ChangeSink {
      * so that a projector re-opened after a crash between documents and states knows which replayed
      * changes may already be in them. Once per batch that writes documents; nothing for the others.
      */
-    private void noteHorizon(ProjectionBatch batch, List<Change> changes) {
-        if (batch.writes().isEmpty() || changes.isEmpty()) {
-            return;
-        }
-        SourcePosition newest = changes.get(0).position();
-        for (Change change : changes) {
-            newest = SourcePosition.max(newest, change.position());
-        }
-        if (newest.isAfter(notedHorizon)) {
+    private void noteHorizon(ProjectionBatch batch, SourcePosition newest) {
+        if (!batch.writes().isEmpty() && newest.isAfter(notedHorizon)) {
             store.noteDocumentHorizon(newest);
             notedHorizon = newest;
         }
+    }
+
+    /** The newest position among the changes; {@link SourcePosition#ZERO} for none. */
+    private static SourcePosition newest(List<Change> changes) {
+        SourcePosition newest = SourcePosition.ZERO;
+        for (Change change : changes) {
+            newest = SourcePosition.max(newest, change.position());
+        }
+        return newest;
     }
 
     private static boolean endsWholeSnapshot(List<Change> changes) {
