@@ -121,9 +121,8 @@ class ConnectSinkIT {
 
     /** The projection time the sink's task last made durable: the oracle renders as of it. */
     private Instant projectionTime() {
-        org.bson.BsonDocument clock = target().getCollection(MongoProjectionStore.PROJECTOR, org.bson.BsonDocument.class)
-                .find(new org.bson.BsonDocument("_id", new org.bson.BsonString("clock"))).first();
-        return clock == null ? Instant.now() : Instant.ofEpochMilli(clock.getDateTime("asOf").getValue());
+        // A sink's state, its projection time included, is scoped by its connector's name.
+        return MongoProjectionStore.storedProjectionTime(target(), sink()).orElse(Instant.now());
     }
 
     private void awaitOracle(String when) {

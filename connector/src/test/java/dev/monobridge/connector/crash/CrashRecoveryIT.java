@@ -27,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 
 import javax.sql.DataSource;
 
@@ -253,12 +252,11 @@ class CrashRecoveryIT {
 
     /** The differences from the oracle, as of the projection time the documents were rendered at. */
     private List<String> differences() {
-        BsonDocument clock = database().getCollection(MongoProjectionStore.PROJECTOR, BsonDocument.class)
-                .find(Filters.eq("_id", "clock")).first();
-        if (clock == null) {
+        java.util.Optional<Instant> stored = MongoProjectionStore.storedProjectionTime(database(), "");
+        if (stored.isEmpty()) {
             return List.of("no projection time stored yet");
         }
-        Instant asOf = Instant.ofEpochMilli(clock.getDateTime("asOf").getValue());
+        Instant asOf = stored.get();
         return new OracleComparison(new SqlOracle(source.dataSource()), database()).differences(PROJECTIONS, asOf);
     }
 

@@ -58,6 +58,7 @@ public final class MongoProjectionStore implements ProjectionStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(MongoProjectionStore.class);
 
+    private final String scope;
     private final String clockId;
     private final String horizonId;
     private final MongoDatabase database;
@@ -72,6 +73,7 @@ public final class MongoProjectionStore implements ProjectionStore {
      *              embedded bridge, a Kafka Connect sink's connector name otherwise (see {@link #statesCollection})
      */
     MongoProjectionStore(MongoDatabase database, MongoRowStateCollection states, MongoRetry retry, Clock clock, String scope) {
+        this.scope = scope;
         this.clockId = scoped(CLOCK_ID, scope, ":");
         this.horizonId = scoped(HORIZON_ID, scope, ":");
         this.database = database;
@@ -103,10 +105,18 @@ public final class MongoProjectionStore implements ProjectionStore {
 
     /** The projection time last made durable, or empty before the first batch. */
     public java.util.Optional<Instant> loadAsOf() {
-        BsonDocument clockDocument = retry.run("load projection time", () ->
-                database.getCollection(PROJECTOR, BsonDocument.class).find(Filters.eq("_id", clockId)).first());
-        storedAsOf = clockDocument == null ? null : Instant.ofEpochMilli(clockDocument.getDateTime("asOf").getValue());
+        storedAsOf = retry.run("load projection time", () -> storedProjectionTime(database, scope)).orElse(null);
         return java.util.Optional.ofNullable(storedAsOf);
+    }
+
+    /**
+     * The projection time a scope's documents were last rendered at, as stored, or empty before its first
+     * batch: what an oracle renders them at. One read, not retried.
+     */
+    public static java.util.Optional<Instant> storedProjectionTime(MongoDatabase database, String scope) {
+        BsonDocument clockDocument = database.getCollection(PROJECTOR, BsonDocument.class)
+                .find(Filters.eq("_id", scoped(CLOCK_ID, scope, ":"))).first();
+        return java.util.Optional.ofNullable(clockDocument).map(d -> Instant.ofEpochMilli(d.getDateTime("asOf").getValue()));
     }
 
     /** The newest position the documents may reflect, as last noted, or {@link SourcePosition#ZERO} before the first. */
