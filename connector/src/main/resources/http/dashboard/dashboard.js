@@ -230,7 +230,7 @@
     $("changes-total").textContent = grouped(status.changes);
     $("changes-rate").textContent = rate(status.changesPerSecond);
     $("lag").textContent = millis(status.lagMillis);
-    $("slot-lag").textContent = bytes(status.slotLagBytes);
+    $("source-lag").textContent = bytes(status.sourceLagBytes);
     $("dead-letters").textContent = grouped(status.deadLetters);
     $("trimmed").textContent = grouped(status.trimmedEntries);
     $("expired").textContent = grouped(status.expiredMarkers);
@@ -241,7 +241,7 @@
     var seconds = Math.max(0, samples.length - 1) * history.intervalSeconds;
     drawChart($("chart-changes"), samples.map(function (s) { return s.changesPerSecond; }), rate, seconds);
     drawChart($("chart-lag"), samples.map(function (s) { return s.lagMillis; }), millis, seconds);
-    drawChart($("chart-slot"), samples.map(function (s) { return Math.max(0, s.slotLagBytes); }), bytes, seconds);
+    drawChart($("chart-source-lag"), samples.map(function (s) { return Math.max(0, s.sourceLagBytes); }), bytes, seconds);
     drawChart($("chart-dead"), samples.map(function (s) { return s.deadLetters; }), grouped, seconds);
     renderProjections(status, history);
   }

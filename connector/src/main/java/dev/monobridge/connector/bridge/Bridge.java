@@ -166,7 +166,7 @@ public final class Bridge implements AutoCloseable {
      * binlog, how far its head is beyond what was applied), or -1 when it holds none yet (no slot yet, or
      * nothing applied).
      */
-    public long slotLagBytes() {
+    public long sourceLagBytes() {
         return options.source().lagProbe(sourcePool, projector::lastPosition).retainedBytes();
     }
 

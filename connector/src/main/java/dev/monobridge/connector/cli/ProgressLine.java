@@ -32,10 +32,10 @@ final class ProgressLine {
         lastNanos = now;
         Map<String, Long> documents = bridge.documentCounts();
         // Stale changes are those ignored as already applied: after a crash, the re-delivered ones.
-        out.printf(Locale.ROOT, "changes %,d (%,.0f/s) | lag %,d ms | documents %s | dead letters %d | slot holds %s | stale %,d%n",
+        out.printf(Locale.ROOT, "changes %,d (%,.0f/s) | lag %,d ms | documents %s | dead letters %d | log kept %s | stale %,d%n",
                 changes, rate, stats.lastLag().toMillis(),
                 documents.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")),
-                bridge.deadLetterCount(), bytes(bridge.slotLagBytes()), stale);
+                bridge.deadLetterCount(), bytes(bridge.sourceLagBytes()), stale);
     }
 
     /** The last line of an orderly stop: the totals of this run. */

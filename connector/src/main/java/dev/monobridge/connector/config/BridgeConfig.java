@@ -38,10 +38,10 @@ public record BridgeConfig(
      *
      * @param port         0 when the server is off
      * @param tokensFile   the team tokens file, or {@code null} when no team may query
-     * @param readyMaxSlotLagBytes above this, {@code /ready} answers 503
+     * @param readyMaxSourceLagBytes above this, {@code /ready} answers 503
      */
     public record Http(int port, String bindAddress, Path tokensFile, String adminTokenSha256Env,
-                       String metricsTokenSha256Env, int maxPageSize, long readyMaxSlotLagBytes) {
+                       String metricsTokenSha256Env, int maxPageSize, long readyMaxSourceLagBytes) {
 
         public boolean enabled() {
             return port != 0;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +30,7 @@ public final class BridgeConfigReader {
             // Unreadable or not YAML: every key would be "missing" too, which would only hide the cause.
             problems.throwIfAny();
         }
-        root.ifPresent(node -> collect(node, values, lines, problems));
+        root.ifPresent(node -> collect(file.toString(), node, values, lines, problems));
         BridgeConfig config = build(file.toString(), folderOf(file), values, lines, problems);
         if (!problems.isEmpty()) {
             // In the order of the file, which is the order a person fixes them in.
@@ -38,7 +39,15 @@ public final class BridgeConfigReader {
         return config;
     }
 
-    private static void collect(YamlNode root, Map<String, String> values, Map<String, Integer> lines, Problems problems) {
+    /**
+     * Keys a release renamed, with their new names. Refused rather than read as the new key, so that a file
+     * always says what the bridge reads; and named, since "unknown key" would leave a user guessing.
+     */
+    private static final Map<String, String> RENAMED = Map.of(
+            // Renamed when MariaDB came: the figure is the log a source keeps for capture, a slot's WAL or a binlog.
+            "http.ready-max-slot-lag-mb", Settings.HTTP_READY_MAX_SOURCE_LAG_MB.key());
+
+    private static void collect(String file, YamlNode root, Map<String, String> values, Map<String, Integer> lines, Problems problems) {
         Set<String> sections = new LinkedHashSet<>();
         Settings.ALL.forEach(s -> sections.add(s.section()));
         Map<String, YamlNode> top = root.entries("bridge.yaml", problems);
@@ -49,7 +58,8 @@ public final class BridgeConfigReader {
             }
             Set<String> names = new LinkedHashSet<>();
             Settings.ALL.stream().filter(s -> s.section().equals(section)).forEach(s -> names.add(s.name()));
-            Map<String, YamlNode> entries = node.entries("section '" + section + "'", problems);
+            Map<String, YamlNode> entries = new LinkedHashMap<>(node.entries("section '" + section + "'", problems));
+            entries.entrySet().removeIf(entry -> refuseRenamed(file, section + "." + entry.getKey(), entry.getValue(), problems));
             YamlNode.rejectUnknownKeys(node, entries, names, "section '" + section + "'", problems);
             entries.forEach((name, value) -> {
                 if (names.contains(name)) {
@@ -59,6 +69,14 @@ public final class BridgeConfigReader {
                 }
             });
         });
+    }
+
+    private static boolean refuseRenamed(String file, String key, YamlNode value, Problems problems) {
+        String renamed = RENAMED.get(key);
+        if (renamed != null) {
+            problems.add(file, value.line(), "'" + key + "' is now called '" + renamed + "'; rename the key, its value means the same");
+        }
+        return renamed != null;
     }
 
     /** The folder that relative paths inside the file are resolved against. */
@@ -98,7 +116,7 @@ public final class BridgeConfigReader {
                 tokensFile == null || tokensFile.isBlank() ? null : resolve(folder, tokensFile),
                 r.text(Settings.HTTP_ADMIN_TOKEN_SHA256_ENV), r.text(Settings.HTTP_METRICS_TOKEN_SHA256_ENV),
                 r.integer(Settings.HTTP_MAX_PAGE_SIZE),
-                r.integer(Settings.HTTP_READY_MAX_SLOT_LAG_MB) * 1024L * 1024L);
+                r.integer(Settings.HTTP_READY_MAX_SOURCE_LAG_MB) * 1024L * 1024L);
     }
 
     /**

@@ -107,8 +107,8 @@ public final class Settings {
     public static final Setting HTTP_MAX_PAGE_SIZE = Setting.integer("http.max-page-size", "200",
             "Most documents one list request returns; a larger 'limit' gets 400.",
             1, Integer.MAX_VALUE, WHOLE_POSITIVE);
-    public static final Setting HTTP_READY_MAX_SLOT_LAG_MB = Setting.integer("http.ready-max-slot-lag-mb", "1024",
-            "/ready answers 503 while the replication slot holds more WAL than this many MiB on the source.",
+    public static final Setting HTTP_READY_MAX_SOURCE_LAG_MB = Setting.integer("http.ready-max-source-lag-mb", "1024",
+            "/ready answers 503 while the source keeps more log than this many MiB for capture (PostgreSQL: WAL the replication slot holds; MariaDB: binlog beyond what was applied).",
             1, Integer.MAX_VALUE, WHOLE_POSITIVE);
 
     public static final List<Setting> ALL = List.of(
@@ -118,7 +118,7 @@ public final class Settings {
             OFFSETS_FILE, OFFSETS_FLUSH_INTERVAL_MS,
             PROJECTIONS_DIRECTORY, PROJECTOR_DELETE_MARKER_GRACE_SECONDS,
             HTTP_PORT, HTTP_BIND_ADDRESS, HTTP_TOKENS_FILE, HTTP_ADMIN_TOKEN_SHA256_ENV, HTTP_METRICS_TOKEN_SHA256_ENV,
-            HTTP_MAX_PAGE_SIZE, HTTP_READY_MAX_SLOT_LAG_MB);
+            HTTP_MAX_PAGE_SIZE, HTTP_READY_MAX_SOURCE_LAG_MB);
 
     private Settings() {
     }

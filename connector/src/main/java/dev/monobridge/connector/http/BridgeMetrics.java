@@ -38,7 +38,7 @@ import dev.monobridge.projector.rebuild.RebuildProgress;
  * monobridge_list_entries_trimmed_total    list entries pruned to keep documents within their byte budget
  * monobridge_delete_markers_expired_total  delete markers (tombstones) expired after their grace time
  * monobridge_dead_letters                  dead letters in MongoDB now; _written_total: recorded since start
- * monobridge_slot_lag_bytes                WAL the replication slot holds on the source (-1: no slot)
+ * monobridge_source_lag_bytes              log the source keeps for capture (-1: not known yet)
  * monobridge_capture_running               1 while the capture runs
  * monobridge_documents{projection}         documents per projection
  * monobridge_document_size_bytes{projection}          sizes of sampled documents (histogram)
@@ -84,8 +84,8 @@ final class BridgeMetrics implements BridgeSampler.Listener, AutoCloseable {
                 .description("Changes per batch, averaged over each two-second sample")
                 .serviceLevelObjectives(1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000).register(registry);
         gauge("monobridge.dead.letters", "Dead letters in MongoDB", sampler, s -> s.latest().deadLetters());
-        gauge("monobridge.slot.lag.bytes", "WAL the replication slot holds on the source; -1 without a slot",
-                sampler, s -> s.latest().slotLagBytes());
+        gauge("monobridge.source.lag.bytes", "Bytes of log the source keeps for capture (PostgreSQL: WAL the slot holds; MariaDB: binlog beyond what was applied); -1 while not known",
+                sampler, s -> s.latest().sourceLagBytes());
         gauge("monobridge.capture.running", "1 while the capture runs", sampler, s -> s.latest().captureStopped() == null ? 1 : 0);
         gauge("monobridge.definitions.pending", "Projections waiting for a rebuild to a newer definition", bridge,
                 b -> b.pendingDefinitions().size());

@@ -35,7 +35,7 @@ import dev.monobridge.projector.rebuild.RebuildProgress;
  * the metrics read a recent copy instead of each querying MongoDB and PostgreSQL:
  * <ul>
  *   <li>every {@value #INTERVAL_SECONDS} s, a {@link Sample} (kept for the last ten minutes, for the
- *       dashboard's charts): changes, lag, dead letters, slot lag, and per projection its documents
+ *       dashboard's charts): changes, lag, dead letters, source lag, and per projection its documents
  *       and recent writes;</li>
  *   <li>every {@value #DETAIL_INTERVAL_SECONDS} s, per projection, the {@link DocumentSizes sizes} of up
  *       to {@value #SIZE_SAMPLE} documents, its dead letters and the newest one's reason.</li>
@@ -126,7 +126,7 @@ final class BridgeSampler {
         double meanBatch = newBatches > 0 ? (double) (changes - previous.changes()) / newBatches : 0;
         long deadLetters = attempt("count the dead letters", previous.deadLetters(), () ->
                 bridge.database().getCollection(MongoProjectionStore.DEAD_LETTERS).countDocuments());
-        long slotLag = attempt("read the replication slot's lag", previous.slotLagBytes(), bridge::slotLagBytes);
+        long sourceLag = attempt("read how much log the source keeps", previous.sourceLagBytes(), bridge::sourceLagBytes);
         Map<String, Sample.Projection> projections = new LinkedHashMap<>();
         for (ProjectionDefinition projection : bridge.projections()) {
             Sample.Projection before = previous.projections().get(projection.name());
@@ -134,7 +134,7 @@ final class BridgeSampler {
                     () -> sampleProjection(projection, first ? null : previous.at(), seconds)));
         }
         Sample sample = new Sample(now, changes, rate, stats.lastLag().toMillis(), batches, meanBatch, deadLetters,
-                slotLag, bridge.captureStopped().orElse(null), projections);
+                sourceLag, bridge.captureStopped().orElse(null), projections);
         latest = sample;
         synchronized (this) {
             history.addLast(sample);

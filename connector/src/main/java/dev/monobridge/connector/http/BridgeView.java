@@ -25,8 +25,8 @@ public interface BridgeView {
 
     ProjectorStats stats();
 
-    /** Bytes of WAL the replication slot holds on the source; -1 when there is no slot yet. */
-    long slotLagBytes();
+    /** Bytes of log the source keeps for capture (WAL a slot holds, binlog beyond what was applied); -1 when unknown yet. */
+    long sourceLagBytes();
 
     /** Why the capture stopped; empty while it runs. */
     Optional<String> captureStopped();

@@ -15,7 +15,7 @@ import io.javalin.http.Context;
 /**
  * {@code GET /health}: the process is up and serving (200). {@code GET /ready}: the bridge is doing its
  * job, 200; otherwise 503 with every reason: the capture stopped, MongoDB does not answer a ping, or the
- * replication slot holds more WAL than {@code http.ready-max-slot-lag-mb}. The only endpoints without a
+ * source keeps more log for capture than {@code http.ready-max-source-lag-mb}. The only endpoints without a
  * token: they say nothing about the data.
  */
 final class HealthEndpoints {
@@ -25,13 +25,13 @@ final class HealthEndpoints {
     private final BridgeView bridge;
     private final BridgeSampler sampler;
     private final MongoPing ping;
-    private final long maxSlotLagBytes;
+    private final long maxSourceLagBytes;
 
-    HealthEndpoints(BridgeView bridge, BridgeSampler sampler, MongoPing ping, long maxSlotLagBytes) {
+    HealthEndpoints(BridgeView bridge, BridgeSampler sampler, MongoPing ping, long maxSourceLagBytes) {
         this.bridge = bridge;
         this.sampler = sampler;
         this.ping = ping;
-        this.maxSlotLagBytes = maxSlotLagBytes;
+        this.maxSourceLagBytes = maxSourceLagBytes;
     }
 
     void register(Routes routes) {
@@ -45,10 +45,10 @@ final class HealthEndpoints {
         bridge.captureStopped().ifPresent(reasons::add);
         reasons.addAll(bridge.stats().conditions().reasons());
         ping.check(PING_TIMEOUT).ifPresent(reasons::add);
-        long slotLag = sampler.latest().slotLagBytes();
-        if (slotLag > maxSlotLagBytes) {
-            reasons.add(String.format(Locale.ROOT, "the replication slot holds %,d MiB of WAL on the source, over the %,d MiB allowed "
-                    + "(http.ready-max-slot-lag-mb)", slotLag / (1024 * 1024), maxSlotLagBytes / (1024 * 1024)));
+        long sourceLag = sampler.latest().sourceLagBytes();
+        if (sourceLag > maxSourceLagBytes) {
+            reasons.add(String.format(Locale.ROOT, "the source keeps %,d MiB of log for capture, over the %,d MiB allowed "
+                    + "(http.ready-max-source-lag-mb)", sourceLag / (1024 * 1024), maxSourceLagBytes / (1024 * 1024)));
         }
         return reasons;
     }

@@ -81,7 +81,7 @@ final class HttpApiServer implements HttpApi {
         Javalin app = Javalin.create(config -> {
             configure(config, settings);
             Routes routes = new Routes(config.routes);
-            new HealthEndpoints(bridge, sampler, ping, settings.readyMaxSlotLagBytes()).register(routes);
+            new HealthEndpoints(bridge, sampler, ping, settings.readyMaxSourceLagBytes()).register(routes);
             new DocumentEndpoints(bridge, settings.maxPageSize()).register(routes);
             new AdminEndpoints(bridge, new StatusReport(bridge, sampler), settings.maxPageSize()).register(routes);
             new DashboardFiles().register(config, routes);

@@ -14,15 +14,15 @@ import dev.monobridge.connector.config.BridgeConfig;
  * @param port                 the port; 0 here means any free port (tests, the demo), the setting having
  *                             already turned 0 into "disabled"
  * @param maxPageSize          the most documents one list request returns
- * @param readyMaxSlotLagBytes above this much WAL held by the slot, {@code /ready} answers 503
+ * @param readyMaxSourceLagBytes above this much log kept by the source for capture, {@code /ready} answers 503
  * @param idleTimeout          a connection on which the client sends nothing for this long is closed, even
  *                             in the middle of a request: the request-read timeout
  */
 public record HttpSettings(boolean enabled, String bindAddress, int port, Tokens tokens, int maxPageSize,
-                           long readyMaxSlotLagBytes, Duration idleTimeout) {
+                           long readyMaxSourceLagBytes, Duration idleTimeout) {
 
     public static final int DEFAULT_MAX_PAGE_SIZE = 200;
-    public static final long DEFAULT_READY_MAX_SLOT_LAG_BYTES = 1024L * 1024 * 1024;
+    public static final long DEFAULT_READY_MAX_SOURCE_LAG_BYTES = 1024L * 1024 * 1024;
     /**
      * Long enough for a client that keeps its connection between polls (the dashboard polls every 2 s) and
      * for a slow network to deliver a request; short enough that sockets left idle or half-sent (issue 10:
@@ -40,21 +40,21 @@ public record HttpSettings(boolean enabled, String bindAddress, int port, Tokens
         Tokens tokens = Tokens.of(teams, hash(environment, config.adminTokenSha256Env(), "admin"),
                 hash(environment, config.metricsTokenSha256Env(), "metrics"));
         return new HttpSettings(config.enabled(), config.bindAddress(), config.port(), tokens, config.maxPageSize(),
-                config.readyMaxSlotLagBytes(), DEFAULT_IDLE_TIMEOUT);
+                config.readyMaxSourceLagBytes(), DEFAULT_IDLE_TIMEOUT);
     }
 
     /** On 127.0.0.1 with the default limits: for the demo and tests. */
     public static HttpSettings local(int port, Tokens tokens) {
-        return new HttpSettings(true, "127.0.0.1", port, tokens, DEFAULT_MAX_PAGE_SIZE, DEFAULT_READY_MAX_SLOT_LAG_BYTES,
+        return new HttpSettings(true, "127.0.0.1", port, tokens, DEFAULT_MAX_PAGE_SIZE, DEFAULT_READY_MAX_SOURCE_LAG_BYTES,
                 DEFAULT_IDLE_TIMEOUT);
     }
 
     public HttpSettings withMaxPageSize(int size) {
-        return new HttpSettings(enabled, bindAddress, port, tokens, size, readyMaxSlotLagBytes, idleTimeout);
+        return new HttpSettings(enabled, bindAddress, port, tokens, size, readyMaxSourceLagBytes, idleTimeout);
     }
 
     public HttpSettings withIdleTimeout(Duration timeout) {
-        return new HttpSettings(enabled, bindAddress, port, tokens, maxPageSize, readyMaxSlotLagBytes, timeout);
+        return new HttpSettings(enabled, bindAddress, port, tokens, maxPageSize, readyMaxSourceLagBytes, timeout);
     }
 
     private static String hash(Map<String, String> environment, String variable, String token) {

@@ -36,8 +36,8 @@ final class LiveBridgeView implements BridgeView {
     }
 
     @Override
-    public long slotLagBytes() {
-        return bridge.slotLagBytes();
+    public long sourceLagBytes() {
+        return bridge.sourceLagBytes();
     }
 
     @Override

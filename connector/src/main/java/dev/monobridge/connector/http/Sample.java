@@ -11,11 +11,11 @@ import java.util.Map;
  * @param lagMillis        source commit to MongoDB acknowledgement, for the last batch
  * @param meanBatchSize    changes per batch since the previous sample; 0 when no batch came
  * @param deadLetters      dead letters in MongoDB now
- * @param slotLagBytes     WAL the replication slot holds on the source; -1 when unknown
+ * @param sourceLagBytes     bytes of log the source keeps for capture (WAL the slot holds, or binlog beyond what was applied); -1 when unknown
  * @param captureStopped   why the capture stopped, or {@code null} while it runs
  */
 record Sample(Instant at, long changes, double changesPerSecond, long lagMillis, long batches, double meanBatchSize,
-              long deadLetters, long slotLagBytes, String captureStopped, Map<String, Projection> projections) {
+              long deadLetters, long sourceLagBytes, String captureStopped, Map<String, Projection> projections) {
 
     /**
      * One projection's figures.

@@ -65,7 +65,7 @@ final class StatusReport {
                 .append("rowStatesLoaded", new BsonInt64(stats.rowStatesLoaded()))
                 .append("rowStateQueries", new BsonInt64(stats.stateQueries()))
                 .append("deadLetters", new BsonInt64(sample.deadLetters()))
-                .append("slotLagBytes", new BsonInt64(sample.slotLagBytes()))
+                .append("sourceLagBytes", new BsonInt64(sample.sourceLagBytes()))
                 .append("pendingDefinitions", pending)
                 .append("projections", projections);
     }
@@ -83,7 +83,7 @@ final class StatusReport {
                     .append("changesPerSecond", new BsonDouble(sample.changesPerSecond()))
                     .append("lagMillis", new BsonInt64(sample.lagMillis()))
                     .append("deadLetters", new BsonInt64(sample.deadLetters()))
-                    .append("slotLagBytes", new BsonInt64(sample.slotLagBytes()))
+                    .append("sourceLagBytes", new BsonInt64(sample.sourceLagBytes()))
                     .append("documents", documents)
                     .append("written", written));
         }

@@ -404,10 +404,10 @@ abstract class AbstractBridgeIT {
     /** What the bridge has done, so that a failure to converge says whether it stalled, skipped or refused. */
     private String progress() {
         return String.format(Locale.ROOT, "bridge: %,d changes in %,d batches, %,d applied, %,d stale, %,d dead letters, capture %s,"
-                        + " conditions %s, last lag %s, the slot holds %,d bytes",
+                        + " conditions %s, last lag %s, the source keeps %,d bytes of log",
                 bridge.stats().changes(), bridge.stats().batches(), bridge.stats().applied(), bridge.stats().stale(),
                 bridge.deadLetterCount(), bridge.capture().isStopped() ? "stopped: " + bridge.capture().failure() : "running",
-                bridge.stats().conditions().reasons(), bridge.stats().lastLag(), bridge.slotLagBytes());
+                bridge.stats().conditions().reasons(), bridge.stats().lastLag(), bridge.sourceLagBytes());
     }
 
     private void awaitChanges(long more) {

@@ -114,6 +114,16 @@ class BridgeConfigReaderTest {
     }
 
     @Test
+    void aKeyThatWasRenamedIsRefusedWithItsNewNameAndNotAlsoAsUnknown() throws IOException {
+        Path file = write("source:\n  database: legacy\n  user: bridge\nhttp:\n  ready-max-slot-lag-mb: 512\n");
+
+        ConfigException error = catchThrowableOfType(ConfigException.class, () -> new BridgeConfigReader().read(file));
+
+        assertThat(error.problems()).extracting(ConfigProblem::toString).containsExactly(
+                file + ":5: 'http.ready-max-slot-lag-mb' is now called 'http.ready-max-source-lag-mb'; rename the key, its value means the same");
+    }
+
+    @Test
     void aPortIsToldTheRangeThatTheKeyReallyTakes() throws IOException {
         Path file = write("source:\n  database: legacy\n  user: bridge\n  port: 0\nhttp:\n  port: -1\n");
 
@@ -187,7 +197,7 @@ class BridgeConfigReaderTest {
                   max-batch-size: 2147483647
                   poll-interval-ms: 99999999999999999999
                 http:
-                  ready-max-slot-lag-mb: 1.5
+                  ready-max-source-lag-mb: 1.5
                 """);
 
         ConfigException error = catchThrowableOfType(ConfigException.class, () -> new BridgeConfigReader().read(file));

@@ -50,7 +50,7 @@ class AdminEndpointsTest {
             assertThat(racing.getNumber("deadLetters").longValue()).isEqualTo(1);
             assertThat(racing.getDocument("lastError").getString("reason").getValue()).contains("byte budget");
             assertThat(status.getNumber("deadLetters").longValue()).isEqualTo(1);
-            assertThat(status.getNumber("slotLagBytes").longValue()).isEqualTo(4096);
+            assertThat(status.getNumber("sourceLagBytes").longValue()).isEqualTo(4096);
         });
     }
 
@@ -121,7 +121,7 @@ class AdminEndpointsTest {
             assertThat(metrics).contains("monobridge_changes_total", "monobridge_lag_seconds", "monobridge_batches_total",
                     "monobridge_list_entries_trimmed_total", "monobridge_delete_markers_expired_total",
                     "monobridge_row_states_loaded_total", "monobridge_row_state_queries_total",
-                    "monobridge_dead_letters 1.0", "monobridge_slot_lag_bytes 4096.0",
+                    "monobridge_dead_letters 1.0", "monobridge_source_lag_bytes 4096.0",
                     "monobridge_documents{projection=\"racing-homepage\"} 5.0",
                     "monobridge_document_size_bytes_bucket{projection=\"racing-homepage\"",
                     "monobridge_document_budget_bytes{projection=\"racing-homepage\"} 262144.0",

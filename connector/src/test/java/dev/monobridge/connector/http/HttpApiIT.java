@@ -103,7 +103,7 @@ class HttpApiIT {
             String metrics = get("/metrics", demo.tokens.admin()).body();
             assertThat(metrics).containsPattern("monobridge_changes_total [1-9]")
                     .containsPattern("monobridge_documents\\{projection=\"racing-homepage\"} 2.0")
-                    .containsPattern("monobridge_slot_lag_bytes [0-9]")
+                    .containsPattern("monobridge_source_lag_bytes [0-9]")
                     .contains("monobridge_document_size_bytes_count{projection=\"event-page\"}");
         });
     }

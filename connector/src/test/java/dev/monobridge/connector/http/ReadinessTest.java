@@ -35,14 +35,14 @@ class ReadinessTest {
     }
 
     @Test
-    void aSlotHoldingMoreWalThanTheThresholdIsNotReady() {
+    void aSourceKeepingMoreLogThanTheThresholdIsNotReady() {
         try (TestApi api = TestApi.start()) {
-            api.bridge.slotLagBytes = HttpSettings.DEFAULT_READY_MAX_SLOT_LAG_BYTES + 1;
+            api.bridge.sourceLagBytes = HttpSettings.DEFAULT_READY_MAX_SOURCE_LAG_BYTES + 1;
 
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 HttpResponse<String> response = api.get("/ready", null);
                 assertThat(response.statusCode()).isEqualTo(503);
-                assertThat(response.body()).contains("the replication slot holds 1,024 MiB of WAL");
+                assertThat(response.body()).contains("the source keeps 1,024 MiB of log for capture");
             });
         }
     }

@@ -27,7 +27,7 @@ final class TestBridge implements BridgeView {
 
     final List<String> rebuildsStarted = new CopyOnWriteArrayList<>();
     final List<RebuildProgress.Snapshot> rebuilds = new CopyOnWriteArrayList<>();
-    volatile long slotLagBytes = 4096;
+    volatile long sourceLagBytes = 4096;
     volatile String captureStopped;
     private final MongoDatabase database;
     private final ProjectorStats stats = new ProjectorStats();
@@ -56,8 +56,8 @@ final class TestBridge implements BridgeView {
     }
 
     @Override
-    public long slotLagBytes() {
-        return slotLagBytes;
+    public long sourceLagBytes() {
+        return sourceLagBytes;
     }
 
     @Override

@@ -86,7 +86,7 @@ class TokensTest {
     void theHttpSettingsComeFromBridgeYamlTheTokensFileAndTheEnvironment() throws IOException {
         Path tokens = write("tokens.yaml", "racing-web: " + Tokens.sha256Hex(RACING) + "\n");
         Path yaml = write("bridge.yaml", "source: {database: legacy, user: bridge}\n"
-                + "http:\n  port: 9090\n  tokens-file: " + tokens + "\n  max-page-size: 50\n  ready-max-slot-lag-mb: 10\n");
+                + "http:\n  port: 9090\n  tokens-file: " + tokens + "\n  max-page-size: 50\n  ready-max-source-lag-mb: 10\n");
 
         BridgeConfig config = new BridgeConfigReader().read(yaml);
         HttpSettings settings = HttpSettings.from(config.http(), Map.of("MONOBRIDGE_ADMIN_TOKEN_SHA256", Tokens.sha256Hex(ADMIN)));
@@ -95,7 +95,7 @@ class TokensTest {
         assertThat(settings.port()).isEqualTo(9090);
         assertThat(settings.bindAddress()).isEqualTo("127.0.0.1");
         assertThat(settings.maxPageSize()).isEqualTo(50);
-        assertThat(settings.readyMaxSlotLagBytes()).isEqualTo(10L * 1024 * 1024);
+        assertThat(settings.readyMaxSourceLagBytes()).isEqualTo(10L * 1024 * 1024);
         assertThat(settings.tokens().identify(RACING)).contains(Caller.team("racing-web"));
         assertThat(settings.tokens().identify(ADMIN)).contains(Caller.admin());
     }
