@@ -65,7 +65,7 @@ final class SourceDatabase implements AutoCloseable {
 
     PostgresAdapter source(List<String> tables, Duration pollInterval, int maxBatchSize) {
         return new PostgresAdapter(new PostgresSource(server.host(), server.port(), name, server.user(), server.password(), slot,
-                "monobridge", "filtered", "initial", tables, pollInterval, maxBatchSize));
+                "monobridge", "filtered", "initial", tables, pollInterval, maxBatchSize, PostgresSource.DEFAULT_HEARTBEAT));
     }
 
     /** Drops the slot once the capture has let go of it, then the database. */

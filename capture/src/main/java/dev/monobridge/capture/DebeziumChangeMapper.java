@@ -24,6 +24,8 @@ import dev.monobridge.projector.change.Unconvertible;
  *   <li>{@code c}, {@code r}, {@code u}, {@code d}: a change to one row;</li>
  *   <li>{@code t}: a truncate of the whole table, with no key;</li>
  *   <li>{@code m}: a logical decoding message, which names no row: nothing to project;</li>
+ *   <li>a heartbeat, which only tells how far capture has read (its offset moves when the batch is
+ *       acknowledged, like any other record's): nothing to project;</li>
  *   <li>the last snapshot record of a table (and of the whole snapshot) is followed by a
  *       {@link Op#SNAPSHOT_END}, so that rows a repeated snapshot no longer finds are removed;</li>
  *   <li>a record with a null value: the tombstone Debezium sends after a delete so that Kafka log
@@ -33,6 +35,9 @@ import dev.monobridge.projector.change.Unconvertible;
  * Anything else is unreadable and becomes a dead letter.
  */
 public final class DebeziumChangeMapper {
+
+    /** The name Debezium gives every heartbeat's value schema, whichever the connector. */
+    static final String HEARTBEAT_SCHEMA = "io.debezium.connector.common.Heartbeat";
 
     private final SourceEvents events;
     private final DebeziumValues values;
@@ -54,6 +59,9 @@ public final class DebeziumChangeMapper {
      */
     public List<Change> map(ConnectRecord<?> record) {
         if (record.value() == null) {
+            return List.of();
+        }
+        if (record.value() instanceof Struct struct && HEARTBEAT_SCHEMA.equals(struct.schema().name())) {
             return List.of();
         }
         if (!(record.value() instanceof Struct envelope)) {

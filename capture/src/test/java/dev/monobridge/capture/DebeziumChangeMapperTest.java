@@ -223,6 +223,24 @@ class DebeziumChangeMapperTest {
     }
 
     @Test
+    void aHeartbeatCarriesNoChangeAndIsNoDeadLetter() {
+        Schema value = SchemaBuilder.struct().name("io.debezium.connector.common.Heartbeat").field("ts_ms", Schema.INT64_SCHEMA).build();
+        SourceRecord heartbeat = new SourceRecord(Map.of(), Map.of("lsn", 42L), "__debezium-heartbeat.monobridge", null, null, null,
+                value, new Struct(value).put("ts_ms", 1_700_000_000_000L));
+
+        assertThat(mapper.map(heartbeat)).isEmpty();
+    }
+
+    @Test
+    void aStructThatIsNeitherAChangeEventNorAHeartbeatIsUnreadable() {
+        Schema value = SchemaBuilder.struct().name("io.debezium.connector.common.Other").field("ts_ms", Schema.INT64_SCHEMA).build();
+        SourceRecord other = new SourceRecord(Map.of(), Map.of(), "monobridge.other", null, null, null,
+                value, new Struct(value).put("ts_ms", 1L));
+
+        assertThatThrownBy(() -> mapper.map(other)).isInstanceOf(UnreadableRecordException.class);
+    }
+
+    @Test
     void aValueThatIsNotAChangeEventIsUnreadable() {
         SourceRecord heartbeat = new SourceRecord(Map.of(), Map.of(), "monobridge.heartbeat", null, null, null,
                 Schema.STRING_SCHEMA, "ping");

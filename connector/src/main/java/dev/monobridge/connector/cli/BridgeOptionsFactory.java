@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.monobridge.capture.source.SourceAdapter;
+import dev.monobridge.capture.source.SourceHeartbeat;
 import dev.monobridge.capture.source.mariadb.MariaDbAdapter;
 import dev.monobridge.capture.source.mariadb.MariaDbSource;
 import dev.monobridge.capture.source.postgres.PostgresAdapter;
@@ -41,11 +42,17 @@ final class BridgeOptionsFactory {
             // The schema history beside the offsets: both are the bridge's memory of the source.
             return new MariaDbAdapter(new MariaDbSource(s.host(), s.port(), s.database(), s.user(), password, s.serverId(),
                     s.snapshotMode(), capturedTables(projections), s.pollInterval(), s.maxBatchSize(),
-                    MariaDbSource.schemaHistoryBeside(config.offsetsFile())));
+                    MariaDbSource.schemaHistoryBeside(config.offsetsFile()), heartbeat(s, MariaDbSource.DEFAULT_HEARTBEAT)));
         }
         return new PostgresAdapter(new PostgresSource(s.host(), s.port(), s.database(), s.user(), password, s.slot(),
                 s.publication(), s.publicationAutocreate(), s.snapshotMode(), capturedTables(projections), s.pollInterval(),
-                s.maxBatchSize()));
+                s.maxBatchSize(), heartbeat(s, PostgresSource.DEFAULT_HEARTBEAT)));
+    }
+
+    /** The heartbeat bridge.yaml asks for; its statement, when not set there, the source's own. */
+    private static SourceHeartbeat heartbeat(BridgeConfig.Source s, SourceHeartbeat sourcesOwn) {
+        String statement = s.heartbeatActionQuery() == null ? sourcesOwn.actionQuery() : s.heartbeatActionQuery();
+        return new SourceHeartbeat(s.heartbeatInterval(), statement);
     }
 
     /** Exactly the tables some projection reads, in a stable order. */

@@ -191,12 +191,13 @@ final class DemoCommand extends ConnectingCommand {
             DemoMariaDb mariadb = DemoMariaDb.startFresh();
             // Its database is named public, so the demo's definitions (public.meeting...) serve it as they are.
             SourceAdapter adapter = new MariaDbAdapter(new MariaDbSource(mariadb.host(), mariadb.port(), mariadb.database(), mariadb.user(),
-                    mariadb.password(), DEMO_SERVER_ID, "initial", tables, Duration.ofMillis(50), 2048, MariaDbSource.schemaHistoryBeside(offsets)));
+                    mariadb.password(), DEMO_SERVER_ID, "initial", tables, Duration.ofMillis(50), 2048, MariaDbSource.schemaHistoryBeside(offsets),
+                    MariaDbSource.DEFAULT_HEARTBEAT));
             return new DemoServer(mariadb, mariadb.dataSource(), adapter, "MariaDB at " + mariadb.jdbcUrl() + " (user " + mariadb.user() + ")");
         }
         DemoPostgres postgres = DemoPostgres.startFresh();
         SourceAdapter adapter = new PostgresAdapter(new PostgresSource(postgres.host(), postgres.port(), postgres.database(), postgres.user(),
-                postgres.password(), "monobridge", "monobridge", "filtered", "initial", tables, Duration.ofMillis(50), 2048));
+                postgres.password(), "monobridge", "monobridge", "filtered", "initial", tables, Duration.ofMillis(50), 2048, PostgresSource.DEFAULT_HEARTBEAT));
         return new DemoServer(postgres, postgres.dataSource(), adapter, "PostgreSQL at " + postgres.jdbcUrl() + " (user postgres)");
     }
 

@@ -22,10 +22,11 @@ public record BridgeConfig(
      * @param type {@code postgres} or {@code mariadb}
      * @param slot PostgreSQL only, as are {@code publication} and {@code publicationAutocreate}
      * @param serverId MariaDB only
+     * @param heartbeatActionQuery {@code null} when not set: the chosen database's own statement
      */
     public record Source(String type, String host, int port, String database, String user, String passwordEnv, String passwordFile,
                          String slot, String publication, String publicationAutocreate, long serverId, String snapshotMode,
-                         Duration pollInterval, int maxBatchSize) {
+                         Duration pollInterval, int maxBatchSize, Duration heartbeatInterval, String heartbeatActionQuery) {
     }
 
     /** The MongoDB target. */

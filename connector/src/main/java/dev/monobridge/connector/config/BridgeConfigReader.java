@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -99,7 +100,11 @@ public final class BridgeConfigReader {
                 passwordFile == null || passwordFile.isBlank() ? passwordFile : resolve(folder, passwordFile).toString(),
                 r.text(Settings.SOURCE_SLOT), r.text(Settings.SOURCE_PUBLICATION), r.text(Settings.SOURCE_PUBLICATION_AUTOCREATE),
                 r.integer(Settings.SOURCE_SERVER_ID), r.text(Settings.SOURCE_SNAPSHOT_MODE),
-                Duration.ofMillis(r.integer(Settings.SOURCE_POLL_INTERVAL_MS)), r.integer(Settings.SOURCE_MAX_BATCH_SIZE));
+                Duration.ofMillis(r.integer(Settings.SOURCE_POLL_INTERVAL_MS)), r.integer(Settings.SOURCE_MAX_BATCH_SIZE),
+                Duration.ofMillis(r.integer(Settings.SOURCE_HEARTBEAT_INTERVAL_MS)),
+                // Not given: the chosen database's own, as for the port.
+                lines.containsKey(Settings.SOURCE_HEARTBEAT_ACTION_QUERY.key())
+                        ? Objects.requireNonNullElse(r.text(Settings.SOURCE_HEARTBEAT_ACTION_QUERY), "") : null);
         BridgeConfig.Mongo mongo = new BridgeConfig.Mongo(r.text(Settings.MONGO_URI_ENV), r.text(Settings.MONGO_URI),
                 r.text(Settings.MONGO_DATABASE));
         return new BridgeConfig(source, mongo,

@@ -3,6 +3,8 @@ package dev.monobridge.connector.config;
 import java.util.List;
 import java.util.Set;
 
+import dev.monobridge.capture.source.SourceHeartbeat;
+
 /** Every key of {@code bridge.yaml}. The README's configuration reference lists exactly these. */
 public final class Settings {
 
@@ -62,6 +64,15 @@ public final class Settings {
     public static final Setting SOURCE_MAX_BATCH_SIZE = Setting.integer("source.max-batch-size", "2048",
             "Most changes handed to the projector at once (up to 100,000); one MongoDB bulk write per projection per batch.",
             1, MAX_BATCH_SIZE, "a whole number from 1 to " + MAX_BATCH_SIZE);
+    public static final Setting SOURCE_HEARTBEAT_INTERVAL_MS = Setting.integer("source.heartbeat-interval-ms",
+            Long.toString(SourceHeartbeat.DEFAULT_INTERVAL.toMillis()),
+            "How often capture records its position while the captured tables are idle, so that the source lets go of "
+                    + "the log behind it (PostgreSQL: the slot's WAL); 0 for never.",
+            0, Integer.MAX_VALUE, "a whole number of milliseconds, or 0 for no heartbeats");
+    public static final Setting SOURCE_HEARTBEAT_ACTION_QUERY = Setting.text("source.heartbeat-action-query", "",
+            "A statement run on the source at each heartbeat, so that capture has something to read while the captured tables "
+                    + "idle; empty for none. When not set: on PostgreSQL it emits a logical decoding message, "
+                    + "on MariaDB none.");
     public static final Setting MONGO_URI_ENV = Setting.text("mongo.uri-env", "MONOBRIDGE_MONGO_URI",
             "Name of the environment variable holding the MongoDB URI, which may contain credentials; used when set.")
             .withCheck(Checks.notBlank("name the environment variable that may hold the MongoDB URI"));
@@ -114,6 +125,7 @@ public final class Settings {
     public static final List<Setting> ALL = List.of(
             SOURCE_TYPE, SOURCE_HOST, SOURCE_PORT, SOURCE_DATABASE, SOURCE_USER, SOURCE_PASSWORD_ENV, SOURCE_PASSWORD_FILE,
             SOURCE_SLOT, SOURCE_PUBLICATION, SOURCE_PUBLICATION_AUTOCREATE, SOURCE_SERVER_ID, SOURCE_SNAPSHOT_MODE, SOURCE_POLL_INTERVAL_MS, SOURCE_MAX_BATCH_SIZE,
+            SOURCE_HEARTBEAT_INTERVAL_MS, SOURCE_HEARTBEAT_ACTION_QUERY,
             MONGO_URI_ENV, MONGO_URI, MONGO_DATABASE,
             OFFSETS_FILE, OFFSETS_FLUSH_INTERVAL_MS,
             PROJECTIONS_DIRECTORY, PROJECTOR_DELETE_MARKER_GRACE_SECONDS,

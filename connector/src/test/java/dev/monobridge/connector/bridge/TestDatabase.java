@@ -90,7 +90,8 @@ public final class TestDatabase implements AutoCloseable {
         if (sources.dialect() == SqlDialect.MARIADB) {
             List<String> tables = new ProjectionPlan(projections).tables().stream().sorted().toList();
             return new MariaDbAdapter(new MariaDbSource(sources.host(), sources.port(), MARIADB_DATABASE, sources.user(), sources.password(),
-                    FIRST_MARIADB_SERVER_ID + number, "initial", tables, Duration.ofMillis(20), 1024, MariaDbSource.schemaHistoryBeside(offsetsFile)));
+                    FIRST_MARIADB_SERVER_ID + number, "initial", tables, Duration.ofMillis(20), 1024, MariaDbSource.schemaHistoryBeside(offsetsFile),
+                    MariaDbSource.DEFAULT_HEARTBEAT));
         }
         return source(projections);
     }
@@ -98,7 +99,7 @@ public final class TestDatabase implements AutoCloseable {
     public PostgresAdapter source(List<ProjectionDefinition> projections) {
         List<String> tables = new ProjectionPlan(projections).tables().stream().sorted().toList();
         return new PostgresAdapter(new PostgresSource(sources.host(), sources.port(), name, sources.user(), sources.password(), name, name,
-                "filtered", "initial", tables, Duration.ofMillis(20), 1024));
+                "filtered", "initial", tables, Duration.ofMillis(20), 1024, PostgresSource.DEFAULT_HEARTBEAT));
     }
 
     public void execute(String... statements) throws SQLException {

@@ -43,7 +43,7 @@ final class DemoBridge implements AutoCloseable {
             List<String> tables = new ArrayList<>(new ProjectionPlan(TestBridge.PROJECTIONS).tables());
             tables.sort(null);
             PostgresSource source = new PostgresSource(postgres.host(), postgres.port(), postgres.database(), postgres.user(),
-                    postgres.password(), "monobridge", "monobridge", "filtered", "initial", tables, Duration.ofMillis(50), 2048);
+                    postgres.password(), "monobridge", "monobridge", "filtered", "initial", tables, Duration.ofMillis(50), 2048, PostgresSource.DEFAULT_HEARTBEAT);
             Path work = Files.createTempDirectory("monobridge-http-it");
             startedBridge = Bridge.start(new BridgeOptions(new PostgresAdapter(source), startedMongo.connectionString(), "monobridge",
                     work.resolve("offsets.dat"), Duration.ofSeconds(1), TestBridge.PROJECTIONS, Duration.ofHours(1)));

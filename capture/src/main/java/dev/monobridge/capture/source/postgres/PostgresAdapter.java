@@ -58,6 +58,7 @@ public final class PostgresAdapter implements SourceAdapter {
         p.setProperty("poll.interval.ms", Long.toString(source.pollInterval().toMillis()));
         p.setProperty("max.batch.size", Integer.toString(source.maxBatchSize()));
         p.setProperty("max.queue.size", Integer.toString(source.maxBatchSize() * 4));
+        source.heartbeat().addTo(p);
         return p;
     }
 

@@ -9,12 +9,15 @@ import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
+import dev.monobridge.capture.source.SourceHeartbeat;
+
 class MariaDbAdapterTest {
 
     private static final Path OFFSETS = Path.of("/var/lib/monobridge/offsets.dat");
 
     private final Properties properties = new MariaDbAdapter(new MariaDbSource("db.example", 3306, "shop", "bridge", "secret", 5401,
-            "initial", List.of("shop.orders", "crm.customers"), Duration.ofMillis(50), 2048, MariaDbSource.schemaHistoryBeside(OFFSETS)))
+            "initial", List.of("shop.orders", "crm.customers"), Duration.ofMillis(50), 2048, MariaDbSource.schemaHistoryBeside(OFFSETS),
+            new SourceHeartbeat(Duration.ofSeconds(5), "")))
             .connectorProperties();
 
     @Test
@@ -39,6 +42,6 @@ class MariaDbAdapterTest {
     @Test
     void thePasswordStaysOutOfTheAdaptersText() {
         assertThat(new MariaDbAdapter(new MariaDbSource("db.example", 3306, "shop", "bridge", "secret", 5401, "initial", List.of(),
-                Duration.ofMillis(50), 2048, MariaDbSource.schemaHistoryBeside(OFFSETS))).toString()).doesNotContain("secret");
+                Duration.ofMillis(50), 2048, MariaDbSource.schemaHistoryBeside(OFFSETS), SourceHeartbeat.OFF)).toString()).doesNotContain("secret");
     }
 }

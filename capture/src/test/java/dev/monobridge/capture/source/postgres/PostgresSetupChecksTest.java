@@ -11,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import dev.monobridge.capture.source.SetupProblem;
+import dev.monobridge.capture.source.SourceHeartbeat;
 
 /**
  * Each setup problem the connector would fail on, decided from what the source says about itself, as the
@@ -138,7 +139,7 @@ class PostgresSetupChecksTest {
 
     private static List<String> problems(String autocreate, PostgresSetupFacts facts) {
         PostgresSource source = new PostgresSource("localhost", 5432, "inventory", "bridge", "secret", "shop", "shop", autocreate,
-                "initial", CAPTURED, Duration.ofMillis(100), 100);
+                "initial", CAPTURED, Duration.ofMillis(100), 100, SourceHeartbeat.OFF);
         return new PostgresSetupChecks(source).problems(facts, CAPTURED).stream().map(SetupProblem::toString).toList();
     }
 }
