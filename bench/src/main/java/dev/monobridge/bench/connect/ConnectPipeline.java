@@ -41,6 +41,8 @@ public final class ConnectPipeline implements Pipeline {
     private final Map<String, String> source;
     private final Map<String, Map<String, String>> sinks = new LinkedHashMap<>();
     private final String refusal;
+    /** Why some projections run with one task only in a run of more, or null. */
+    private final String oneTaskOnly;
     private final long restingHeapAfterGc;
 
     ConnectPipeline(EmbeddedConnectCluster cluster, String run, SourceConnection connection, String mongoUri, Path projectionsDirectory,
@@ -58,14 +60,25 @@ public final class ConnectPipeline implements Pipeline {
             }
             String name = run + "-" + projection.name();
             Map<String, String> sink = sink(printed.sink(), name, tasks);
+            Optional<String> problem = validate(sink);
+            if (problem.isPresent() && tasks > 1) {
+                // A projection the sink cannot split runs with one task beside those it can, and the notes say so.
+                Map<String, String> oneTask = sink(printed.sink(), name, 1);
+                if (validate(oneTask).isEmpty()) {
+                    sink = oneTask;
+                }
+            }
             sinks.put(name, sink);
-            validate(sink).ifPresent(problem -> refusals.computeIfAbsent(problem, p -> new ArrayList<>()).add(projection.name()));
+            problem.ifPresent(p -> refusals.computeIfAbsent(p, reason -> new ArrayList<>()).add(projection.name()));
         }
         this.source = source(printedSource);
         // One reason for several projections is said once, with the projections it concerns.
         List<String> reasons = new ArrayList<>();
         refusals.forEach((problem, names) -> reasons.add(String.join(", ", names) + ": " + problem));
-        this.refusal = reasons.isEmpty() ? null : String.join("; ", reasons);
+        int refused = refusals.values().stream().mapToInt(List::size).sum();
+        // Refused as a whole only when no projection takes the tasks: otherwise the row measures those that do.
+        this.refusal = refused == projections.size() ? String.join("; ", reasons) : null;
+        this.oneTaskOnly = refused > 0 && refused < projections.size() ? String.join("; ", reasons) : null;
         this.restingHeapAfterGc = restingHeap();
     }
 
@@ -143,7 +156,8 @@ public final class ConnectPipeline implements Pipeline {
 
     @Override
     public String notes() {
-        return String.format(Locale.ROOT, "heap after GC with the Connect cluster at rest (broker and worker, no connector of the run): %.0f MiB; "
+        String fellBack = oneTaskOnly == null ? "" : "with one task, as the sink refuses more for them: " + oneTaskOnly + "; ";
+        return fellBack + String.format(Locale.ROOT, "heap after GC with the Connect cluster at rest (broker and worker, no connector of the run): %.0f MiB; "
                 + "MongoDB traffic counted on the wire (a proxy), not by the driver's command listener; ", restingHeapAfterGc / MIB);
     }
 

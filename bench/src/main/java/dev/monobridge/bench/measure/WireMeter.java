@@ -111,7 +111,7 @@ public final class WireMeter implements AutoCloseable {
                     out.flush();
                     if (request) {
                         bytesSent.addAndGet(read);
-                        requests.addAndGet(counter.messagesEnding(buffer, read));
+                        requests.addAndGet(counter.messagesStarting(buffer, read));
                     } else {
                         bytesReceived.addAndGet(read);
                     }
@@ -134,7 +134,7 @@ public final class WireMeter implements AutoCloseable {
         private long remaining;
 
         /** How many messages start in these bytes. */
-        int messagesEnding(byte[] bytes, int count) {
+        int messagesStarting(byte[] bytes, int count) {
             int messages = 0;
             int i = 0;
             while (i < count) {
