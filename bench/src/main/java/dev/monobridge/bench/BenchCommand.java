@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 
 import com.mongodb.client.MongoClient;
 
+import dev.monobridge.bench.connect.BenchConnectCluster;
 import dev.monobridge.bench.measure.DocumentSizes;
 import dev.monobridge.bench.pipeline.Agreement;
 import dev.monobridge.bench.pipeline.PipelineKind;
@@ -49,8 +50,9 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Workloads to run, in order (default: ${DEFAULT-VALUE}).")
     private List<String> workloads;
 
-    @Option(names = "--pipelines", split = ",", defaultValue = "ceiling,monobridge,naive",
-            description = "Pipelines to run each workload through, in order (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--pipelines", split = ",", defaultValue = "ceiling,monobridge,naive,connect-1,connect-2",
+            description = "Pipelines to run each workload through, in order; connect-N runs Debezium's source connector, Kafka and the"
+                    + " Monobridge sink with N tasks per projection in Kafka Connect, in this JVM (default: ${DEFAULT-VALUE}).")
     private List<String> pipelines;
 
     @Option(names = "--storm-changes", defaultValue = "50000", description = "Price storm: changes per stream phase (default: ${DEFAULT-VALUE}).")
@@ -141,9 +143,11 @@ public final class BenchCommand implements Callable<Integer> {
         Environment environment;
         try (DemoPostgres postgres = DemoPostgres.startFresh();
              MongoTarget mongo = mongoTarget();
-             MongoClient harness = mongo.client(null, "bench-harness")) {
+             MongoClient harness = mongo.client(null, "bench-harness");
+             BenchConnectCluster connect = settings.pipelines().stream().anyMatch(PipelineKind::onConnect)
+                     ? BenchConnectCluster.start(projectionsDirectory, settings.maxBatchSize()) : null) {
             environment = Environment.describe(postgresVersion(postgres), mongo.description());
-            Benchmark benchmark = new Benchmark(settings, postgres, mongo, harness, projections, out);
+            Benchmark benchmark = new Benchmark(settings, postgres, mongo, harness, projections, connect, out);
             if (settings.warmupChanges() > 0) {
                 out.println("Warming up (not reported):");
                 for (PipelineKind kind : settings.pipelines()) {
@@ -184,7 +188,7 @@ public final class BenchCommand implements Callable<Integer> {
             // One pipeline failing must not cost the others' results: record it and go on.
             System.gc();
             System.out.println("  " + workload + " " + kind.label() + " failed: " + e);
-            return new RunResult(workload, kind, List.of(), -1, -1, DocumentSizes.NONE, List.of(), List.of(), "", e.toString());
+            return new RunResult(workload, kind, List.of(), -1, -1, DocumentSizes.NONE, List.of(), List.of(), "", e.toString(), null);
         }
     }
 

@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 
+import dev.monobridge.bench.connect.BenchConnectCluster;
+import dev.monobridge.bench.connect.ConnectPipeline;
 import dev.monobridge.bench.measure.CommandMeter;
 import dev.monobridge.bench.measure.CpuTimes;
 import dev.monobridge.bench.measure.DocumentSizeSampler;
@@ -59,10 +61,13 @@ final class Benchmark {
     private final List<String> tables;
     private final PrintStream out;
     private final long postmasterPid;
+    /** Kafka Connect for the connect pipelines; null when none runs. */
+    private final BenchConnectCluster connect;
 
     Benchmark(BenchSettings settings, DemoPostgres postgres, MongoTarget mongo, MongoClient harness,
-              List<ProjectionDefinition> projections, PrintStream out) {
+              List<ProjectionDefinition> projections, BenchConnectCluster connect, PrintStream out) {
         this.settings = settings;
+        this.connect = connect;
         this.postgres = postgres;
         this.mongo = mongo;
         this.harness = harness;
@@ -88,7 +93,7 @@ final class Benchmark {
 
     /** The MongoDB database a pipeline's documents go to for a workload. */
     static String mongoDatabase(String workload, PipelineKind pipeline) {
-        return "bench_" + workload.replace('-', '_') + "_" + pipeline.label();
+        return "bench_" + workload.replace('-', '_') + "_" + pipeline.label().replace('-', '_');
     }
 
     RunResult run(Workload workload, PipelineKind kind, long changesPerPhase, String label) throws SQLException, InterruptedException {
@@ -104,8 +109,12 @@ final class Benchmark {
             }
             // What the previous run left behind must not count against this one.
             System.gc();
-            CommandMeter meter = new CommandMeter();
-            Pipeline pipeline = kind.open(mongo.client(meter, "bench-" + kind.label()), meter, databaseName, projections);
+            Pipeline pipeline = open(kind, source, databaseName);
+            if (pipeline instanceof ConnectPipeline connectPipeline && connectPipeline.refusal().isPresent()) {
+                pipeline.close();
+                out.printf("  %-16s %-10s refused: %s%n", label, kind.label(), connectPipeline.refusal().get());
+                return RunResult.refused(workload.name(), kind, connectPipeline.refusal().get());
+            }
             DocumentSizeSampler sampler = null;
             long heapPeakAfterGc;
             long heapPeakUsed;
@@ -117,9 +126,7 @@ final class Benchmark {
                     sampler = DocumentSizeSampler.start(documents, pipeline.collections(), settings.sampleLimit(),
                             () -> streamedSoFar(sink, pipeline, seeded), phaseName::get, settings.sampleIntervalMillis());
                 }
-                Path offsets = Files.createTempDirectory("monobridge-bench").resolve("offsets.dat");
-                DebeziumCapture capture = new DebeziumCapture(source.source(tables, settings.pollInterval(), settings.maxBatchSize()),
-                        offsets, Duration.ofSeconds(1), sink);
+                Feed capture = feed(pipeline, source, sink);
                 try {
                     CpuTimes cpuBefore = CpuTimes.now(mongo.serverPid(), postmasterPid);
                     Phase snapshot = sink.begin(Benchmarks.SNAPSHOT, true);
@@ -172,17 +179,39 @@ final class Benchmark {
                 out.printf("  %-16s %-10s FAILED: %s%n", label, kind.label(), failure);
             }
             return new RunResult(workload.name(), kind, phases, heapPeakAfterGc, heapPeakUsed, finalSizes,
-                    sampler == null ? List.of() : sampler.samples(), sink.progress(), pipeline.notes(), failure);
+                    sampler == null ? List.of() : sampler.samples(), sink.progress(), pipeline.notes(), failure, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private Pipeline open(PipelineKind kind, SourceDatabase source, String databaseName) {
+        if (kind.onConnect()) {
+            if (connect == null) {
+                throw new IllegalStateException("no Connect cluster for the " + kind.label() + " pipeline");
+            }
+            return connect.pipeline(databaseName, source.connection(settings.pollInterval(), settings.maxBatchSize()), mongo.uri(),
+                    projections, kind.connectTasks());
+        }
+        CommandMeter meter = new CommandMeter();
+        return kind.open(mongo.client(meter, "bench-" + kind.label()), meter, databaseName, projections);
+    }
+
+    /** The embedded engine calling the measuring sink, or the pipeline's connectors in Kafka Connect. */
+    private Feed feed(Pipeline pipeline, SourceDatabase source, MeasuringSink sink) throws IOException {
+        if (pipeline instanceof ConnectPipeline connectPipeline) {
+            return connectPipeline.feed(sink);
+        }
+        Path offsets = Files.createTempDirectory("monobridge-bench").resolve("offsets.dat");
+        return new EmbeddedFeed(new DebeziumCapture(source.source(tables, settings.pollInterval(), settings.maxBatchSize()),
+                offsets, Duration.ofSeconds(1), sink));
     }
 
     /**
      * Commits one change and waits for it to come through, so that the first measured change does not
      * also pay for the engine switching from the snapshot to streaming.
      */
-    private String probe(SourceWriter writer, MeasuringSink sink, DebeziumCapture capture, Pipeline pipeline)
+    private String probe(SourceWriter writer, MeasuringSink sink, Feed capture, Pipeline pipeline)
             throws SQLException, InterruptedException {
         Phase probe = sink.begin("probe", false);
         writer.add("insert into customer (id, name, email, created_at) values (?, ?, ?, now())", PROBE_CUSTOMER,
@@ -202,11 +231,12 @@ final class Benchmark {
     }
 
     /** Waits for the phase; the reason it cannot complete, or null once it has. */
-    private String await(Phase phase, DebeziumCapture capture) throws InterruptedException {
+    private String await(Phase phase, Feed capture) throws InterruptedException {
         long deadline = System.nanoTime() + settings.phaseTimeout().toNanos();
         while (!phase.await(Duration.ofMillis(500))) {
-            if (capture.isStopped()) {
-                return "the capture stopped: " + capture.failure();
+            String failure = capture.failure();
+            if (failure != null) {
+                return failure;
             }
             if (System.nanoTime() > deadline) {
                 return "timed out after " + settings.phaseTimeout().toSeconds() + " s with " + phase.count() + " of "

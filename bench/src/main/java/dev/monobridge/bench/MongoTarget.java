@@ -74,6 +74,11 @@ final class MongoTarget implements AutoCloseable {
         return process == null ? -1 : process.pid();
     }
 
+    /** Its connection string, for a client the benchmark does not build itself (a Connect sink task's). */
+    String uri() {
+        return connectionString;
+    }
+
     String description() {
         return description;
     }

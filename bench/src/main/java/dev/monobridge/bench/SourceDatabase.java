@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import org.postgresql.ds.PGSimpleDataSource;
 
+import dev.monobridge.bench.connect.SourceConnection;
 import dev.monobridge.capture.source.postgres.PostgresAdapter;
 import dev.monobridge.capture.source.postgres.PostgresSource;
 import dev.monobridge.connector.demo.DemoPostgres;
@@ -24,6 +25,8 @@ import dev.monobridge.connector.demo.DemoPostgres;
 final class SourceDatabase implements AutoCloseable {
 
     private static final Duration SLOT_RELEASE = Duration.ofSeconds(30);
+    /** Each database has its own publication of this name (publications belong to a database). */
+    private static final String PUBLICATION = "monobridge";
 
     private final DemoPostgres server;
     private final String name;
@@ -65,7 +68,13 @@ final class SourceDatabase implements AutoCloseable {
 
     PostgresAdapter source(List<String> tables, Duration pollInterval, int maxBatchSize) {
         return new PostgresAdapter(new PostgresSource(server.host(), server.port(), name, server.user(), server.password(), slot,
-                "monobridge", "filtered", "initial", tables, pollInterval, maxBatchSize, PostgresSource.DEFAULT_HEARTBEAT));
+                PUBLICATION, "filtered", "initial", tables, pollInterval, maxBatchSize, PostgresSource.DEFAULT_HEARTBEAT));
+    }
+
+    /** The same database, slot and publication as {@link #source}, as the connect pipeline's bridge.yaml gives them. */
+    SourceConnection connection(Duration pollInterval, int maxBatchSize) {
+        return new SourceConnection(server.host(), server.port(), name, server.user(), server.password(), slot, PUBLICATION,
+                pollInterval.toMillis(), maxBatchSize);
     }
 
     /** Drops the slot once the capture has let go of it, then the database. */

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The benchmark end to end at tiny sizes: every workload through every pipeline, and the table, CSV
  * files and charts it writes. Its timings are not checked; that the naive baseline builds the same
- * documents as Monobridge is.
+ * documents as Monobridge is. The Kafka Connect pipelines have their own smoke test, {@link ConnectBenchSmokeIT}.
  */
 class BenchSmokeIT {
 
@@ -29,6 +29,7 @@ class BenchSmokeIT {
         int exitCode = BenchCommand.commandLine().execute(
                 "--projections", "../config/projections",
                 "--output", output.toString(),
+                "--pipelines", String.join(",", PIPELINES),
                 "--storm-changes", "300", "--growing-changes", "200", "--mixed-changes", "300", "--bulk-rows", "1200",
                 "--scale", "0.1", "--rate", "2000", "--warmup-changes", "0", "--sample-interval-ms", "100",
                 "--phase-timeout-s", "60");

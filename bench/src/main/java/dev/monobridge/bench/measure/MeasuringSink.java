@@ -56,6 +56,28 @@ public final class MeasuringSink implements ChangeSink {
                 counted++;
             }
         }
+        batchDone(current, counted);
+    }
+
+    /**
+     * For a pipeline whose sink runs elsewhere (a Kafka Connect task): a batch it has just had
+     * acknowledged by MongoDB, as the source commit times of its snapshot reads and of its other
+     * changes. Tasks may call it from several threads at once.
+     */
+    public synchronized void acknowledged(List<Instant> snapshotReads, List<Instant> streamedCommits) {
+        Instant acked = Instant.now();
+        Phase current = phase;
+        if (current == null) {
+            return;
+        }
+        List<Instant> counted = current.countsSnapshot() ? snapshotReads : streamedCommits;
+        for (Instant commit : counted) {
+            current.record(commit, acked, !current.countsSnapshot());
+        }
+        batchDone(current, counted.size());
+    }
+
+    private void batchDone(Phase current, int counted) {
         if (counted > 0) {
             CommandMeter.Totals now = totals.get();
             if (!current.countsSnapshot()) {

@@ -8,19 +8,34 @@ import dev.monobridge.bench.measure.CommandMeter;
 
 import dev.monobridge.projector.definition.ProjectionDefinition;
 
-/** The three pipelines the benchmark compares, in the order it runs them. */
+/** The pipelines the benchmark compares, in the order it runs them. */
 public enum PipelineKind {
     /** Debezium's embedded engine delivering to a consumer that does nothing: the limit. */
-    CEILING("ceiling"),
+    CEILING("ceiling", 0),
     /** Monobridge end to end: the projector with targeted writes, into MongoDB. */
-    MONOBRIDGE("monobridge"),
+    MONOBRIDGE("monobridge", 0),
     /** Read the whole document, change it in memory, write it all back: the design that failed. */
-    NAIVE("naive");
+    NAIVE("naive", 0),
+    /** Debezium's source connector in Kafka Connect, Kafka, and the Monobridge sink connector with one task per projection. */
+    CONNECT_1("connect-1", 1),
+    /** The same with two tasks per projection, as connect-config sets them up; refused where the sink cannot split a projection. */
+    CONNECT_2("connect-2", 2);
 
     private final String label;
+    private final int connectTasks;
 
-    PipelineKind(String label) {
+    PipelineKind(String label, int connectTasks) {
         this.label = label;
+        this.connectTasks = connectTasks;
+    }
+
+    /** Sink tasks per projection for a Kafka Connect pipeline; 0 for the pipelines fed by the embedded engine. */
+    public int connectTasks() {
+        return connectTasks;
+    }
+
+    public boolean onConnect() {
+        return connectTasks > 0;
     }
 
     public String label() {
@@ -33,7 +48,7 @@ public enum PipelineKind {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("unknown pipeline '" + label + "' (expected ceiling, monobridge or naive)");
+        throw new IllegalArgumentException("unknown pipeline '" + label + "' (expected ceiling, monobridge, naive, connect-1 or connect-2)");
     }
 
     /**
@@ -47,6 +62,7 @@ public enum PipelineKind {
             case CEILING -> new CeilingPipeline(client);
             case MONOBRIDGE -> new MonobridgePipeline(client, meter, client.getDatabase(database), projections);
             case NAIVE -> new NaivePipeline(client, meter, client.getDatabase(database), projections);
+            case CONNECT_1, CONNECT_2 -> throw new IllegalStateException("a Connect pipeline is opened on the Connect cluster (BenchConnectCluster)");
         };
     }
 }

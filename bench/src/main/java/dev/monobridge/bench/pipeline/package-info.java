@@ -1,2 +1,2 @@
-/** The three pipelines compared, including the naive read-modify-write baseline, and the check that it builds the same documents. */
+/** The pipelines fed by the embedded engine, including the naive read-modify-write baseline, and the check that it builds the same documents. */
 package dev.monobridge.bench.pipeline;

@@ -59,6 +59,13 @@ public final class Report {
                         + " | largest doc seen (KiB) | rebuild rows/s |\n");
         table.append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
         for (RunResult result : results) {
+            if (result.refusal() != null) {
+                // The sink refused the configuration: no figures, and the reason where the throughput would be.
+                table.append("| ").append(result.workload()).append(" | ").append(result.pipeline().label()).append(" | refused: ")
+                        .append(result.refusal().replace('|', '/')).append(" |").append(" — |".repeat(10)).append(" ")
+                        .append(REBUILD_NOT_MEASURED).append(" |\n");
+                continue;
+            }
             Optional<PhaseResult> headline = result.headline();
             Optional<PhaseResult> ceiling = Targets.find(results, result.workload(), PipelineKind.CEILING).flatMap(RunResult::headline);
             table.append("| ").append(result.workload())
@@ -120,6 +127,9 @@ public final class Report {
         }
         List<String> notes = new ArrayList<>();
         for (RunResult result : results) {
+            if (result.refusal() != null) {
+                notes.add(result.workload() + " / " + result.pipeline().label() + ": refused: " + result.refusal());
+            }
             if (result.failure() != null) {
                 notes.add(result.workload() + " / " + result.pipeline().label() + ": FAILED: " + result.failure());
             }

@@ -17,10 +17,16 @@ import dev.monobridge.bench.pipeline.PipelineKind;
  * @param samples         document sizes sampled while it ran
  * @param progress        streamed changes applied against client traffic, batch by batch
  * @param failure         why the run stopped early, or null
+ * @param refusal         why the pipeline refused to run this configuration (a sink refusing two tasks), or null
  */
 public record RunResult(String workload, PipelineKind pipeline, List<PhaseResult> phases, long heapPeakAfterGc,
                         long heapPeakUsed, DocumentSizes finalSizes, List<DocumentSizeSampler.Sample> samples,
-                        List<MeasuringSink.ProgressPoint> progress, String notes, String failure) {
+                        List<MeasuringSink.ProgressPoint> progress, String notes, String failure, String refusal) {
+
+    /** A pipeline that refused the configuration: reported as such, with no figures, and not a failure of the run. */
+    public static RunResult refused(String workload, PipelineKind pipeline, String refusal) {
+        return new RunResult(workload, pipeline, List.of(), -1, -1, DocumentSizes.NONE, List.of(), List.of(), "", null, refusal);
+    }
 
     public Optional<PhaseResult> phase(String name) {
         return phases.stream().filter(p -> p.name().equals(name)).findFirst();

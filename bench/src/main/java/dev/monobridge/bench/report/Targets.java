@@ -29,6 +29,8 @@ final class Targets {
         rows.addAll(bytes(results));
         rows.add(latency(results, rate));
         rows.add(heap(results));
+        rows.add(connectThroughput(results));
+        rows.add(connectHeap(results));
         rows.add(new Row("Rebuild ≥ 50k source rows/s", "rebuild rows/s: not measured here (`monobridge rebuild` reports its rate; see the README)",
                 "not measured"));
         return rows;
@@ -53,6 +55,55 @@ final class Targets {
         }
         return new Row("Monobridge throughput ≥ 80% of the ceiling", any ? String.join("; ", measured) : "needs ceiling and monobridge",
                 any ? verdict(allMet) : "not judged");
+    }
+
+    /** Issue 13: each Connect pipeline at least half of the embedded ceiling of the same workload in the same run. */
+    private static Row connectThroughput(List<RunResult> results) {
+        List<String> measured = new ArrayList<>();
+        boolean allMet = true;
+        boolean any = false;
+        for (RunResult result : results) {
+            if (!result.pipeline().onConnect()) {
+                continue;
+            }
+            if (result.refusal() != null) {
+                measured.add(result.workload() + " " + result.pipeline().label() + " refused");
+                continue;
+            }
+            Optional<PhaseResult> ceiling = find(results, result.workload(), PipelineKind.CEILING).flatMap(RunResult::headline);
+            Optional<PhaseResult> connect = result.headline();
+            if (ceiling.isEmpty() || connect.isEmpty()) {
+                continue;
+            }
+            any = true;
+            double share = connect.get().changesPerSecond() / ceiling.get().changesPerSecond();
+            allMet &= share >= 0.5 && connect.get().complete();
+            measured.add(String.format(Locale.ROOT, "%s %s %.0f%% (%,.0f of %,.0f/s)", result.workload(), result.pipeline().label(),
+                    100 * share, connect.get().changesPerSecond(), ceiling.get().changesPerSecond()));
+        }
+        return new Row("Connect pipeline throughput ≥ 50% of the embedded ceiling", any ? String.join("; ", measured)
+                : "needs ceiling and connect-1 or connect-2", any ? verdict(allMet) : "not judged");
+    }
+
+    /**
+     * Issue 13: the sink task's heap under 512 MiB on the price storm. The Connect worker, its broker and
+     * Debezium's source run in this JVM too, so its peak after GC is an upper bound of the sink's share.
+     */
+    private static Row connectHeap(List<RunResult> results) {
+        long peak = -1;
+        String where = "";
+        for (RunResult result : results) {
+            if (result.pipeline().onConnect() && result.workload().equals("price-storm") && result.heapPeakAfterGc() > peak) {
+                peak = result.heapPeakAfterGc();
+                where = result.pipeline().label();
+            }
+        }
+        if (peak < 0) {
+            return new Row("Connect sink task heap < 512 MiB on the price storm", "needs price-storm through connect-1 or connect-2", "not judged");
+        }
+        return new Row("Connect sink task heap < 512 MiB on the price storm", String.format(Locale.ROOT,
+                "peak heap after GC of the whole JVM (broker, worker, Debezium's source and the sink) %,.0f MiB (%s): an upper bound of"
+                        + " the sink's share", peak / 1048576.0, where), verdict(peak < 512L * 1024 * 1024));
     }
 
     private static List<Row> bytes(List<RunResult> results) {
