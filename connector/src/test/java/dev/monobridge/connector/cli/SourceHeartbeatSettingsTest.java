@@ -27,6 +27,8 @@ class SourceHeartbeatSettingsTest {
 
         assertThat(p.getProperty("heartbeat.interval.ms")).isEqualTo("10000");
         assertThat(p.getProperty("heartbeat.action.query")).isEqualTo("select pg_logical_emit_message(false, 'monobridge-heartbeat', '')");
+        assertThat(p.getProperty("message.prefix.exclude.list")).as("read for their position, never emitted as records")
+                .isEqualTo("monobridge-heartbeat");
     }
 
     @Test

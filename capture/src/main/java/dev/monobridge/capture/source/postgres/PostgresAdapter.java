@@ -59,6 +59,8 @@ public final class PostgresAdapter implements SourceAdapter {
         p.setProperty("max.batch.size", Integer.toString(source.maxBatchSize()));
         p.setProperty("max.queue.size", Integer.toString(source.maxBatchSize() * 4));
         source.heartbeat().addTo(p);
+        // The heartbeat's messages move the slot's position; as records they would only fill a topic on Connect.
+        p.setProperty("message.prefix.exclude.list", PostgresSource.HEARTBEAT_MESSAGE_PREFIX);
         return p;
     }
 

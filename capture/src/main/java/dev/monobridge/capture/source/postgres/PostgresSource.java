@@ -14,6 +14,9 @@ public record PostgresSource(String host, int port, String database, String user
                              String slot, String publication, String publicationAutocreate, String snapshotMode, List<String> tables,
                              Duration pollInterval, int maxBatchSize, SourceHeartbeat heartbeat) {
 
+    /** The prefix of the heartbeat's messages, which the connector reads but never emits as records. */
+    public static final String HEARTBEAT_MESSAGE_PREFIX = "monobridge-heartbeat";
+
     /**
      * Heartbeats alone do not free an idle slot: {@code pgoutput} sends nothing for transactions that touch
      * no published table, so the connector has no newer position to confirm (IdleSlotIT). A logical
@@ -21,7 +24,7 @@ public record PostgresSource(String host, int port, String database, String user
      * bytes of WAL each time.
      */
     public static final SourceHeartbeat DEFAULT_HEARTBEAT = new SourceHeartbeat(SourceHeartbeat.DEFAULT_INTERVAL,
-            "select pg_logical_emit_message(false, 'monobridge-heartbeat', '')");
+            "select pg_logical_emit_message(false, '" + HEARTBEAT_MESSAGE_PREFIX + "', '')");
 
     public PostgresSource {
         Objects.requireNonNull(password, "password");
