@@ -1,5 +1,6 @@
 package dev.monobridge.connect;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ public final class MonobridgeSinkTask extends SinkTask {
     private SinkRecordReader reader;
     private ErrantRecordReporter reporter;
     private ScheduledExecutorService timer;
+    private SinkAdmin admin;
 
     @Override
     public String version() {
@@ -68,6 +70,9 @@ public final class MonobridgeSinkTask extends SinkTask {
             return thread;
         });
         timer.scheduleWithFixedDelay(projection::advanceTime, TIME_STEP_MS, TIME_STEP_MS, TimeUnit.MILLISECONDS);
+        // Rebuilds and repairs that monobridge rebuild asks for, on their own thread.
+        admin = new SinkAdmin(projection, settings.sourceConnection(), Clock.systemUTC());
+        admin.start();
     }
 
     /** Connect's reporter (the DLQ topic, when configured), or {@code null} when it gives none. */
@@ -129,6 +134,10 @@ public final class MonobridgeSinkTask extends SinkTask {
     public void stop() {
         if (timer != null) {
             timer.shutdownNow();
+        }
+        if (admin != null) {
+            // Before MongoDB closes: a cancelled rebuild drops its shadow and says how it ended.
+            admin.close();
         }
         if (projection != null) {
             projection.close();
