@@ -70,7 +70,7 @@ final class SinkAdmin implements AutoCloseable {
         this.requests = new MongoRebuildRequests(projection.database());
         this.journal = new MongoRebuildJournal(projection.database(), clock);
         this.registry = new MongoSinkRegistry(projection.database());
-        this.source = connection.map(c -> new SinkSource(c, projection.scope())).orElse(null);
+        this.source = connection.map(SinkSource::new).orElse(null);
     }
 
     /** Cleans up after a task that stopped mid-rebuild, then takes requests every second. */
@@ -206,9 +206,6 @@ final class SinkAdmin implements AutoCloseable {
             all.forEach(each -> each.status().forEach(requests::publish));
         } catch (RuntimeException e) {
             LOG.warn("Could not publish how the sink's rebuilds ended: {}", e.toString());
-        }
-        if (source != null) {
-            source.close();
         }
     }
 

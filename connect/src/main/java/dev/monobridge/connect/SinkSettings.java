@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
 
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -15,7 +18,9 @@ import org.apache.kafka.common.config.types.Password;
 import com.mongodb.ConnectionString;
 
 import dev.monobridge.capture.source.SourceEvents;
+import dev.monobridge.capture.source.postgres.PostgresAdapter;
 import dev.monobridge.capture.source.postgres.PostgresEvents;
+import dev.monobridge.projector.rebuild.SourceSnapshots;
 
 /**
  * The sink connector's own settings, each validated by Kafka's {@link ConfigDef} with the problem
@@ -36,6 +41,7 @@ final class SinkSettings extends AbstractConfig {
 
     /** The JDBC URL's start for each source type: a rebuild's snapshot must read the database the topics come from. */
     private static final String POSTGRES_JDBC_PREFIX = "jdbc:postgresql:";
+    private static final String POSTGRES_DRIVER = "org.postgresql.Driver";
 
     /** The source databases whose Debezium events the sink reads; the MariaDB adapter will add its own. */
     static final String POSTGRES = "postgres";
@@ -97,7 +103,9 @@ final class SinkSettings extends AbstractConfig {
             return Optional.empty();
         }
         Password password = getPassword(SOURCE_JDBC_PASSWORD);
-        return Optional.of(new SourceConnection(url, getString(SOURCE_JDBC_USER), password == null ? null : password.value()));
+        // Only PostgreSQL passes the ConfigDef's validators today: its driver, and its adapter's snapshots.
+        return Optional.of(new SourceConnection(url, getString(SOURCE_JDBC_USER), password == null ? null : password.value(),
+                POSTGRES_DRIVER, PostgresAdapter::snapshotsThrough));
     }
 
     /** How this source's events are read: all of the source adapter a sink needs, with no connection to it. */
@@ -137,10 +145,13 @@ final class SinkSettings extends AbstractConfig {
     /**
      * The sink's own connection to the source, for rebuilds and repairs.
      *
-     * @param user     {@code null} when the URL names it
-     * @param password {@code null} when the URL or the server needs none
+     * @param user        {@code null} when the URL names it
+     * @param password    {@code null} when the URL or the server needs none
+     * @param driverClass the JDBC driver the plugin carries for this source
+     * @param snapshots   the source adapter's consistent snapshots, through a data source of this connection
      */
-    record SourceConnection(String url, String user, String password) {
+    record SourceConnection(String url, String user, String password, String driverClass,
+                            Function<DataSource, SourceSnapshots> snapshots) {
 
         @Override
         public String toString() {
