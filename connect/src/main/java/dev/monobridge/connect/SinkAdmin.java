@@ -61,6 +61,7 @@ final class SinkAdmin implements AutoCloseable {
     private ScheduledExecutorService thread;
     private Rebuilds rebuilds;
     private Projector rebuildsRunOn;
+    private boolean cleanedUp;
 
     /** @param connection where rebuilds read the source; empty, every rebuild and repair is refused with the reason */
     SinkAdmin(SinkProjection projection, Optional<SinkSettings.SourceConnection> connection, Clock clock) {
@@ -73,9 +74,11 @@ final class SinkAdmin implements AutoCloseable {
         this.source = connection.map(SinkSource::new).orElse(null);
     }
 
-    /** Cleans up after a task that stopped mid-rebuild, then takes requests every second. */
+    /**
+     * On its own thread: cleans up after a task that stopped mid-rebuild, then takes requests every
+     * second. Nothing of it can fail the task's start; a MongoDB that does not answer is retried.
+     */
     void start() {
-        dropInterruptedRebuilds();
         thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread admin = new Thread(r, "monobridge-sink-admin");
             admin.setDaemon(true);
@@ -87,6 +90,11 @@ final class SinkAdmin implements AutoCloseable {
     /** One round: the sink's note for {@code status}, the waiting requests, the rebuilds' progress. */
     void tick() {
         try {
+            if (!cleanedUp) {
+                // Before the first request: a rebuild asked for now must not have its new shadow dropped.
+                dropInterruptedRebuilds();
+                cleanedUp = true;
+            }
             if (!projection.scope().isEmpty()) {
                 registry.beat(new MongoSinkRegistry.Sink(projection.scope(), projections, source != null, clock.instant()));
             }

@@ -1,6 +1,7 @@
 package dev.monobridge.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -118,6 +119,9 @@ class SinkAdminTest {
 
         admin.start();
 
+        // The admin's first round cleans up, the interrupted rebuild's status last.
+        await().atMost(Duration.ofSeconds(10)).until(() -> requests.status("racing-homepage")
+                .map(status -> status.getString("phase").getValue()).orElse("").equals("FAILED"));
         List<String> collections = database().listCollectionNames().into(new ArrayList<>());
         assertThat(collections).doesNotContain("racing_homepage__rebuild").contains("event_page__rebuild");
         assertThat(journal.unfinished()).containsExactly("event_page__rebuild");
