@@ -50,6 +50,8 @@ public final class MonobridgeSinkTask extends SinkTask {
 
     /** The connector configuration's own key for its name. */
     private static final String CONNECTOR_NAME = "name";
+    /** Connect's own key for how many tasks a connector may run. */
+    private static final String TASKS_MAX = "tasks.max";
 
     @Override
     public void start(Map<String, String> properties) {
@@ -71,8 +73,18 @@ public final class MonobridgeSinkTask extends SinkTask {
         });
         timer.scheduleWithFixedDelay(projection::advanceTime, TIME_STEP_MS, TIME_STEP_MS, TimeUnit.MILLISECONDS);
         // Rebuilds and repairs that monobridge rebuild asks for, on their own thread.
-        admin = new SinkAdmin(projection, settings.sourceConnection(), Clock.systemUTC());
+        admin = new SinkAdmin(projection, settings.sourceConnection(), tasks(properties), Clock.systemUTC());
         admin.start();
+    }
+
+    /** How many tasks share the connector's projections: its {@code tasks.max}, which Connect hands every task. */
+    private static int tasks(Map<String, String> properties) {
+        try {
+            return Integer.parseInt(properties.getOrDefault(TASKS_MAX, "1").trim());
+        } catch (NumberFormatException e) {
+            // Connect's own validation refuses a tasks.max that is not a number before any task starts.
+            return 1;
+        }
     }
 
     /** Connect's reporter (the DLQ topic, when configured), or {@code null} when it gives none. */

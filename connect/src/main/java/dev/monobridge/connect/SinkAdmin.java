@@ -51,6 +51,7 @@ final class SinkAdmin implements AutoCloseable {
 
     private final SinkProjection projection;
     private final SinkSource source;
+    private final int tasks;
     private final Clock clock;
     private final List<String> projections;
     private final MongoRebuildRequests requests;
@@ -63,9 +64,13 @@ final class SinkAdmin implements AutoCloseable {
     private Projector rebuildsRunOn;
     private boolean cleanedUp;
 
-    /** @param connection where rebuilds read the source; empty, every rebuild and repair is refused with the reason */
-    SinkAdmin(SinkProjection projection, Optional<SinkSettings.SourceConnection> connection, Clock clock) {
+    /**
+     * @param connection where rebuilds read the source; empty, every rebuild and repair is refused with the reason
+     * @param tasks      how many tasks share the sink's projections (its {@code tasks.max}): a rebuild needs them in one
+     */
+    SinkAdmin(SinkProjection projection, Optional<SinkSettings.SourceConnection> connection, int tasks, Clock clock) {
         this.projection = projection;
+        this.tasks = tasks;
         this.clock = clock;
         this.projections = projection.definitions().stream().map(ProjectionDefinition::name).toList();
         this.requests = new MongoRebuildRequests(projection.database());
@@ -111,10 +116,16 @@ final class SinkAdmin implements AutoCloseable {
     private void handle(MongoRebuildRequests.Request request) {
         String what = request.key() == null ? "rebuild of " + request.projection() : "repair of " + request.projection()
                 + " document " + request.key();
-        if (source == null) {
+        Optional<String> refusal = source == null ? Optional.of(SinkSource.NO_SOURCE_CONNECTION) : tasks > 1
+                // Each task holds the states of its share of the roots only, and writes only its share's documents:
+                // a shadow one task fills, swapped in, would lose the other tasks' live writes.
+                ? Optional.of("a rebuild on Kafka Connect needs the projection in one task, and this sink runs " + tasks
+                        + " (tasks.max): run it with tasks.max=1 for the rebuild, or rebuild with the embedded bridge")
+                : Optional.empty();
+        if (refusal.isPresent()) {
             if (!request.cancel()) {
-                LOG.warn("Refused the {}: {}", what, SinkSource.NO_SOURCE_CONNECTION);
-                requests.publish(failed(request.projection(), request.key(), SinkSource.NO_SOURCE_CONNECTION));
+                LOG.warn("Refused the {}: {}", what, refusal.get());
+                requests.publish(failed(request.projection(), request.key(), refusal.get()));
             }
             return;
         }

@@ -52,7 +52,7 @@ class SinkAdminTest {
         client = MongoClients.create(mongo.connectionString());
         projection = new SinkProjection(mongo.connectionString(), DATABASE,
                 PROJECTIONS.stream().filter(p -> p.name().equals("racing-homepage")).toList(), Duration.ofHours(1), SINK);
-        admin = new SinkAdmin(projection, Optional.empty(), Clock.systemUTC());
+        admin = new SinkAdmin(projection, Optional.empty(), 1, Clock.systemUTC());
     }
 
     @AfterEach
@@ -80,6 +80,21 @@ class SinkAdminTest {
         assertThat(status.getString("error").getValue())
                 .startsWith("this sink has no source connection: set source.jdbc.url, source.jdbc.user and source.jdbc.password");
         assertThat(requests.take()).as("the request was taken").isEmpty();
+    }
+
+    @Test
+    void aRebuildAskedOfASinkWhoseProjectionIsSplitBetweenTasksIsRefusedWithTheReason() {
+        admin.close();
+        SinkSettings.SourceConnection source = new SinkSourceSettingsTest().connection("jdbc:postgresql://nowhere:5432/legacy");
+        admin = new SinkAdmin(projection, Optional.of(source), 2, Clock.systemUTC());
+        MongoRebuildRequests requests = new MongoRebuildRequests(database());
+        requests.request("racing-homepage", null, false, Instant.now());
+
+        admin.tick();
+
+        BsonDocument status = requests.status("racing-homepage").orElseThrow();
+        assertThat(status.getString("phase").getValue()).isEqualTo("FAILED");
+        assertThat(status.getString("error").getValue()).contains("needs the projection in one task").contains("runs 2 (tasks.max)");
     }
 
     @Test

@@ -21,6 +21,13 @@ class SinkSourceSettingsTest {
         return config;
     }
 
+    /** A source connection as the settings make it from a URL, for the admin's tests. */
+    SinkSettings.SourceConnection connection(String url) {
+        Map<String, String> config = valid();
+        config.put(SinkSettings.SOURCE_JDBC_URL, url);
+        return new SinkSettings(config).sourceConnection().orElseThrow();
+    }
+
     @Test
     void withoutASourceUrlTheSinkHasNoSourceConnection() {
         assertThat(new SinkSettings(valid()).sourceConnection()).isEmpty();
