@@ -1,5 +1,6 @@
 package dev.monobridge.connect;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ public final class MonobridgeSinkTask extends SinkTask {
     private SinkRecordReader reader;
     private ErrantRecordReporter reporter;
     private ScheduledExecutorService timer;
+    private SinkAdmin admin;
 
     @Override
     public String version() {
@@ -48,6 +50,8 @@ public final class MonobridgeSinkTask extends SinkTask {
 
     /** The connector configuration's own key for its name. */
     private static final String CONNECTOR_NAME = "name";
+    /** Connect's own key for how many tasks a connector may run. */
+    private static final String TASKS_MAX = "tasks.max";
 
     @Override
     public void start(Map<String, String> properties) {
@@ -68,6 +72,19 @@ public final class MonobridgeSinkTask extends SinkTask {
             return thread;
         });
         timer.scheduleWithFixedDelay(projection::advanceTime, TIME_STEP_MS, TIME_STEP_MS, TimeUnit.MILLISECONDS);
+        // Rebuilds and repairs that monobridge rebuild asks for, on their own thread.
+        admin = new SinkAdmin(projection, settings.sourceConnection(), tasks(properties), Clock.systemUTC());
+        admin.start();
+    }
+
+    /** How many tasks share the connector's projections: its {@code tasks.max}, which Connect hands every task. */
+    private static int tasks(Map<String, String> properties) {
+        try {
+            return Integer.parseInt(properties.getOrDefault(TASKS_MAX, "1").trim());
+        } catch (NumberFormatException e) {
+            // Connect's own validation refuses a tasks.max that is not a number before any task starts.
+            return 1;
+        }
     }
 
     /** Connect's reporter (the DLQ topic, when configured), or {@code null} when it gives none. */
@@ -129,6 +146,10 @@ public final class MonobridgeSinkTask extends SinkTask {
     public void stop() {
         if (timer != null) {
             timer.shutdownNow();
+        }
+        if (admin != null) {
+            // Before MongoDB closes: a cancelled rebuild drops its shadow and says how it ended.
+            admin.close();
         }
         if (projection != null) {
             projection.close();

@@ -23,7 +23,8 @@ import dev.monobridge.projector.mongo.MongoProjectorFactory;
  * fails to store leaves a projector whose remembered states ran ahead of storage, so after a failure the
  * next batch (the same records, delivered again) goes to a projector re-opened from storage.
  *
- * <p>Thread-safe: the task's thread feeds it, and the task's timer advances its time.
+ * <p>Thread-safe: the task's thread feeds it, the task's timer advances its time, and the task's admin
+ * ({@link SinkAdmin}) runs rebuilds on its projector.
  */
 final class SinkProjection implements AutoCloseable {
 
@@ -66,6 +67,29 @@ final class SinkProjection implements AutoCloseable {
             projector = null;
             throw e;
         }
+    }
+
+    /**
+     * The projector the batches go to now, re-opened from storage when the last one failed: what the
+     * task's rebuilds and repairs run on. One that failed refuses everything, a rebuild's swap included.
+     */
+    synchronized Projector projector() {
+        if (projector == null) {
+            projector = open();
+        }
+        return projector;
+    }
+
+    MongoDatabase database() {
+        return database;
+    }
+
+    String scope() {
+        return scope;
+    }
+
+    List<ProjectionDefinition> definitions() {
+        return definitions;
     }
 
     /** Moves the projection time on when no batch does, so that retention takes effect on a quiet source. */

@@ -3,6 +3,10 @@ package dev.monobridge.connect;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
 
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -14,7 +18,9 @@ import org.apache.kafka.common.config.types.Password;
 import com.mongodb.ConnectionString;
 
 import dev.monobridge.capture.source.SourceEvents;
+import dev.monobridge.capture.source.postgres.PostgresAdapter;
 import dev.monobridge.capture.source.postgres.PostgresEvents;
+import dev.monobridge.projector.rebuild.SourceSnapshots;
 
 /**
  * The sink connector's own settings, each validated by Kafka's {@link ConfigDef} with the problem
@@ -29,6 +35,13 @@ final class SinkSettings extends AbstractConfig {
     static final String PROJECTIONS_YAML = "projections.yaml";
     static final String SOURCE_TYPE = "source.type";
     static final String DELETE_MARKER_GRACE_SECONDS = "projector.delete-marker-grace-seconds";
+    static final String SOURCE_JDBC_URL = "source.jdbc.url";
+    static final String SOURCE_JDBC_USER = "source.jdbc.user";
+    static final String SOURCE_JDBC_PASSWORD = "source.jdbc.password";
+
+    /** The JDBC URL's start for each source type: a rebuild's snapshot must read the database the topics come from. */
+    private static final String POSTGRES_JDBC_PREFIX = "jdbc:postgresql:";
+    private static final String POSTGRES_DRIVER = "org.postgresql.Driver";
 
     /** The source databases whose Debezium events the sink reads; the MariaDB adapter will add its own. */
     static final String POSTGRES = "postgres";
@@ -58,7 +71,14 @@ final class SinkSettings extends AbstractConfig {
                     "The database Debezium captures, which decides how its events' tables, positions and values are read.")
             .define(DELETE_MARKER_GRACE_SECONDS, Type.LONG, DEFAULT_DELETE_MARKER_GRACE_SECONDS, ConfigDef.Range.atLeast(1),
                     Importance.LOW, "How long a deleted row's marker outlives its delete, so that an older change of the row "
-                            + "delivered again is still recognised as stale.");
+                            + "delivered again is still recognised as stale.")
+            .define(SOURCE_JDBC_URL, Type.STRING, null, SinkSettings::checkJdbcUrl, Importance.MEDIUM,
+                    "The source database, for rebuilds and repairs only (monobridge rebuild): they read it in one consistent "
+                            + "snapshot, while the changes keep coming through Kafka. Unset, the sink refuses them with this reason.")
+            .define(SOURCE_JDBC_USER, Type.STRING, null, Importance.MEDIUM,
+                    "The user rebuilds read the source as; read access to the projected tables is enough.")
+            .define(SOURCE_JDBC_PASSWORD, Type.PASSWORD, null, Importance.MEDIUM,
+                    "That user's password. A password: masked in REST output; config providers such as ${env:...} work.");
 
     SinkSettings(Map<?, ?> properties) {
         super(DEFINITION, properties);
@@ -74,6 +94,18 @@ final class SinkSettings extends AbstractConfig {
 
     Duration deleteMarkerGrace() {
         return Duration.ofSeconds(getLong(DELETE_MARKER_GRACE_SECONDS));
+    }
+
+    /** Where rebuilds and repairs read the source, or empty when the sink has no connection to it. */
+    Optional<SourceConnection> sourceConnection() {
+        String url = getString(SOURCE_JDBC_URL);
+        if (url == null) {
+            return Optional.empty();
+        }
+        Password password = getPassword(SOURCE_JDBC_PASSWORD);
+        // Only PostgreSQL passes the ConfigDef's validators today: its driver, and its adapter's snapshots.
+        return Optional.of(new SourceConnection(url, getString(SOURCE_JDBC_USER), password == null ? null : password.value(),
+                POSTGRES_DRIVER, PostgresAdapter::snapshotsThrough));
     }
 
     /** How this source's events are read: all of the source adapter a sink needs, with no connection to it. */
@@ -95,6 +127,35 @@ final class SinkSettings extends AbstractConfig {
         } catch (IllegalArgumentException e) {
             // Never the value itself: it holds a password. The driver's message names the part that is wrong.
             throw new ConfigException(name + " is not a MongoDB connection string: " + e.getMessage().replace(uri, "<the uri>"));
+        }
+    }
+
+    private static void checkJdbcUrl(String name, Object value) {
+        if (value == null) {
+            return;
+        }
+        String url = (String) value;
+        if (!url.startsWith(POSTGRES_JDBC_PREFIX) || url.length() == POSTGRES_JDBC_PREFIX.length()) {
+            // Never the value itself: a JDBC URL may carry a password.
+            throw new ConfigException(name + " must be a PostgreSQL JDBC URL (" + POSTGRES_JDBC_PREFIX
+                    + "//host:5432/database), the database the " + SOURCE_TYPE + " '" + POSTGRES + "' topics come from");
+        }
+    }
+
+    /**
+     * The sink's own connection to the source, for rebuilds and repairs.
+     *
+     * @param user        {@code null} when the URL names it
+     * @param password    {@code null} when the URL or the server needs none
+     * @param driverClass the JDBC driver the plugin carries for this source
+     * @param snapshots   the source adapter's consistent snapshots, through a data source of this connection
+     */
+    record SourceConnection(String url, String user, String password, String driverClass,
+                            Function<DataSource, SourceSnapshots> snapshots) {
+
+        @Override
+        public String toString() {
+            return "SourceConnection[" + user + "]";
         }
     }
 

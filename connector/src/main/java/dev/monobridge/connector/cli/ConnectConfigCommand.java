@@ -25,6 +25,7 @@ import dev.monobridge.projector.definition.ProjectionDefinition;
 import dev.monobridge.projector.definition.ProjectionDefinitionReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
@@ -51,6 +52,11 @@ final class ConnectConfigCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<projection>", description = "The projection's name, as its definition gives it.")
     private String projection;
 
+    @Option(names = "--dlq-replication-factor", paramLabel = "<n>",
+            description = "Replication factor of the sink's dead-letter topic, which Connect creates (Kafka's default is 3; "
+                    + "a one-broker cluster such as docker/connect-compose.yml needs 1).")
+    private Integer dlqReplicationFactor;
+
     @Spec
     private CommandSpec spec;
 
@@ -65,7 +71,14 @@ final class ConnectConfigCommand implements Callable<Integer> {
 
         Map<String, Object> connectors = new LinkedHashMap<>();
         connectors.put("source", connector("monobridge-source-" + bridge.source().slot(), source(bridge, definitions)));
-        connectors.put("sink", connector("monobridge-" + definition.name(), sink(bridge, definition)));
+        Map<String, String> sink = sink(bridge, definition);
+        if (dlqReplicationFactor != null) {
+            if (dlqReplicationFactor < 1) {
+                throw new ParameterException(spec.commandLine(), "--dlq-replication-factor must be at least 1");
+            }
+            sink.put("errors.deadletterqueue.topic.replication.factor", Integer.toString(dlqReplicationFactor));
+        }
+        connectors.put("sink", connector("monobridge-" + definition.name(), sink));
         spec.commandLine().getOut().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(connectors));
 
         spec.commandLine().getErr().println("monobridge: one task for " + definition.name() + ": the sink does not yet split a "
@@ -108,6 +121,11 @@ final class ConnectConfigCommand implements Callable<Integer> {
         // Inline, so that the workers need no copy of the definitions directory.
         config.put("projections.yaml", read(Path.of(definition.file())));
         config.put("projector.delete-marker-grace-seconds", Long.toString(bridge.deleteMarkerGrace().toSeconds()));
+        // The sink's own way to the source, for rebuilds and repairs (monobridge rebuild); the changes come through Kafka.
+        SourceAdapter source = BridgeOptionsFactory.source(bridge, List.of(definition), passwordReference(bridge.source()));
+        config.put("source.jdbc.url", source.jdbcUrl());
+        config.put("source.jdbc.user", source.user());
+        config.put("source.jdbc.password", source.password());
         config.put("errors.tolerance", "all");
         config.put("errors.deadletterqueue.topic.name", "monobridge-" + definition.name() + "-dlq");
         config.put("errors.deadletterqueue.context.headers.enable", "true");

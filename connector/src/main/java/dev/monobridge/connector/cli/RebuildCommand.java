@@ -65,8 +65,9 @@ final class RebuildCommand extends ConnectingCommand {
             if (status.isEmpty()) {
                 if (Instant.now().isAfter(deadline)) {
                     out.println();
-                    System.err.println("monobridge: no bridge took the request within 15 s; is `monobridge run` running "
-                            + "against this MongoDB? The request stays, and a bridge will take it when it starts.");
+                    System.err.println("monobridge: no bridge took the request within 15 s; is `monobridge run`, or a Kafka "
+                            + "Connect sink running " + projection + " (see `monobridge status`), running against this MongoDB? "
+                            + "The request stays, and a bridge or that sink will take it when it starts.");
                     return ErrorHandler.FAILURE;
                 }
             } else {

@@ -1,5 +1,7 @@
 package dev.monobridge.connector.cli;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.bson.BsonDocument;
@@ -14,17 +16,27 @@ import dev.monobridge.projector.definition.ProjectionDefinitionReader;
 import dev.monobridge.projector.mongo.MongoDefinitions;
 import dev.monobridge.projector.mongo.MongoProjectionStore;
 import dev.monobridge.projector.mongo.MongoRebuildRequests;
+import dev.monobridge.projector.mongo.MongoSinkRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** What the bridge has written: documents per projection, remembered rows, dead letters. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show documents per projection, definition versions, rebuilds, remembered rows and dead letters.")
+        description = "Show documents per projection, definition versions, rebuilds, remembered rows, dead letters, and the "
+                + "Kafka Connect sinks writing into the same database.")
 final class StatusCommand extends ConnectingCommand {
+
+    /** A running sink's task notes itself every second; this much silence means it is not running. */
+    private static final long SINK_QUIET_SECONDS = 30;
 
     @Mixin
     private ConfigOption config;
 
+    @Option(names = "--connect-url", paramLabel = "<url>",
+            description = "A Kafka Connect worker's REST API (e.g. http://localhost:8083): also show the Monobridge sink and "
+                    + "Debezium source connectors' states and their tasks' workers.")
+    private String connectUrl;
 
     @Override
     public Integer call() {
@@ -51,7 +63,34 @@ final class StatusCommand extends ConnectingCommand {
             }
             System.out.printf("remembered rows: %,d%n", database.getCollection(MongoProjectionStore.STATES).countDocuments());
             System.out.printf("dead letters:    %,d%n", database.getCollection(MongoProjectionStore.DEAD_LETTERS).countDocuments());
+            printSinks(database, Instant.now());
+        }
+        if (connectUrl != null) {
+            new ConnectRestStatus(connectUrl).print(System.out);
         }
         return 0;
+    }
+
+    /**
+     * The Kafka Connect sinks that write into this database, as their tasks last said (every second while
+     * they run), with what each keeps under its own name: projection time, document horizon, row states.
+     */
+    private static void printSinks(MongoDatabase database, Instant now) {
+        List<MongoSinkRegistry.Sink> sinks = new MongoSinkRegistry(database).sinks();
+        if (sinks.isEmpty()) {
+            return;
+        }
+        System.out.println("Kafka Connect sinks:");
+        System.out.printf("  %-28s %-32s %-12s %-24s %-34s %15s  %s%n", "sink", "projections", "last seen", "projection time",
+                "document horizon", "remembered rows", "rebuilds");
+        for (MongoSinkRegistry.Sink sink : sinks) {
+            long ago = Math.max(0, Duration.between(sink.seenAt(), now).toSeconds());
+            System.out.printf("  %-28s %-32s %-12s %-24s %-34s %,15d  %s%n", sink.name(), String.join(",", sink.projections()),
+                    ago <= SINK_QUIET_SECONDS ? ago + " s ago" : ago + " s ago (stopped?)",
+                    MongoProjectionStore.storedProjectionTime(database, sink.name()).map(Instant::toString).orElse("-"),
+                    MongoProjectionStore.storedDocumentHorizon(database, sink.name()).map(Object::toString).orElse("-"),
+                    database.getCollection(MongoProjectionStore.statesCollection(sink.name())).estimatedDocumentCount(),
+                    sink.canRebuild() ? "from the source" : "refused: no source connection (set source.jdbc.url)");
+        }
     }
 }

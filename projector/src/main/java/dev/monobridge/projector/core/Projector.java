@@ -210,6 +210,7 @@ public final class Projector implements ChangeSink {
 
     /** Writes the whole documents of these roots, as the states give them now. */
     public synchronized int rewrite(ProjectionDefinition projection, List<RowKey> roots) {
+        refuseIfFailed("rewrite documents of " + projection.name());
         ProjectionBatch batch = batchProjector.rewrite(projection, roots, lastPosition);
         store.write(batch);
         return batch.writes().size();
@@ -217,6 +218,10 @@ public final class Projector implements ChangeSink {
 
     /** Ends a rebuild: the shadow becomes the live collection, atomically, and its definition the live one. */
     public synchronized void swap(ProjectionDefinition shadow, ProjectionDefinition replacement) {
+        // A rebuild's shadow must never replace the live collection once a live batch failed: a projector
+        // re-opened from storage (a Kafka Connect task's, after a retriable failure) writes the live batches
+        // since then into the live collection only, and the swap would throw them away.
+        refuseIfFailed("swap " + shadow.collection() + " in");
         store.replaceCollection(shadow.collection(), replacement.collection());
         batchProjector.usePlan(batchProjector.plan().withoutShadow(shadow, replacement).replacing(replacement));
     }
@@ -225,6 +230,12 @@ public final class Projector implements ChangeSink {
     public synchronized void abandon(ProjectionDefinition shadow, ProjectionDefinition prepared) {
         batchProjector.usePlan(batchProjector.plan().withoutShadow(shadow, prepared));
         store.dropCollection(shadow.collection());
+    }
+
+    private void refuseIfFailed(String what) {
+        if (failed) {
+            throw new IllegalStateException("cannot " + what + ": an earlier batch failed to store; re-open the projector to reload its state");
+        }
     }
 
     private static Instant lastCommitTime(List<Change> changes) {

@@ -119,6 +119,16 @@ public final class MongoProjectionStore implements ProjectionStore {
         return java.util.Optional.ofNullable(clockDocument).map(d -> Instant.ofEpochMilli(d.getDateTime("asOf").getValue()));
     }
 
+    /**
+     * The newest position a scope's documents may reflect, as last noted, or empty before its first batch:
+     * what {@code monobridge status} shows of a Kafka Connect sink. One read, not retried.
+     */
+    public static java.util.Optional<SourcePosition> storedDocumentHorizon(MongoDatabase database, String scope) {
+        BsonDocument horizon = database.getCollection(PROJECTOR, BsonDocument.class)
+                .find(Filters.eq("_id", scoped(HORIZON_ID, scope, ":"))).first();
+        return java.util.Optional.ofNullable(horizon).map(d -> SourcePosition.parse(d.getString(HORIZON_FIELD).getValue()));
+    }
+
     /** The newest position the documents may reflect, as last noted, or {@link SourcePosition#ZERO} before the first. */
     public SourcePosition loadDocumentHorizon() {
         BsonDocument horizon = retry.run("load document horizon", () ->

@@ -2,6 +2,7 @@ package dev.monobridge.projector.mongo;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +14,7 @@ import org.bson.BsonInt64;
 import org.bson.BsonNull;
 import org.bson.BsonString;
 import org.bson.BsonValue;
+import org.bson.conversions.Bson;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -49,8 +51,20 @@ public final class MongoRebuildRequests {
 
     /** Takes (and removes) the waiting requests. */
     public List<Request> take() {
+        return take(Filters.regex("_id", "^" + REQUEST));
+    }
+
+    /**
+     * Takes (and removes) the waiting requests for these projections only, and leaves the others': Kafka
+     * Connect sinks of different projections share one database, and each answers for its own.
+     */
+    public List<Request> take(Collection<String> projections) {
+        return take(Filters.in("_id", projections.stream().map(projection -> REQUEST + projection).toList()));
+    }
+
+    private List<Request> take(Bson waiting) {
         List<Request> requests = new ArrayList<>();
-        for (BsonDocument document : collection.find(Filters.regex("_id", "^" + REQUEST))) {
+        for (BsonDocument document : collection.find(waiting)) {
             collection.deleteOne(Filters.eq("_id", document.get("_id")));
             BsonValue key = document.get("key");
             requests.add(new Request(document.getString("projection").getValue(),

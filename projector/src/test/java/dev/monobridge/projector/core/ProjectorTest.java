@@ -98,6 +98,25 @@ class ProjectorTest {
         }
     }
 
+    /**
+     * A rebuild runs on its own thread beside the live stream. Once a live batch failed, whoever feeds the
+     * projector re-opens another from storage and goes on with it; the rebuild, still holding this one,
+     * must not write documents from its states (ahead of storage) nor swap its shadow in over the live
+     * batches the other one writes.
+     */
+    @Test
+    void aProjectorWhoseBatchFailedRefusesARebuildsRewriteAndSwap() {
+        projector.accept(List.of(raceInsert(), runnerInsert(2)));
+        ProjectionDefinition live = definition(RACE_CARD);
+        store.failNextWrite();
+        assertThat(catchThrowable(() -> projector.accept(List.of(runnerInsert(3))))).isNotNull();
+
+        assertThatThrownBy(() -> projector.rewrite(live, List.of(RowKey.of("id", 1L))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("earlier batch failed");
+        assertThatThrownBy(() -> projector.swap(live, live))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("earlier batch failed");
+    }
+
     private static Change raceInsert() {
         return insert("public.race", 1, "id", 1, "name", "King George VI Chase");
     }

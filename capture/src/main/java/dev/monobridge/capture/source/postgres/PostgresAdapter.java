@@ -108,6 +108,14 @@ public final class PostgresAdapter implements SourceAdapter {
 
     @Override
     public SourceSnapshots snapshots(DataSource pool) {
+        return snapshotsThrough(pool);
+    }
+
+    /**
+     * Repeatable-read snapshots through any pool of the source: all a process needs that reads its changes
+     * from elsewhere and has only a JDBC URL (a Kafka Connect sink, whose changes come through Kafka).
+     */
+    public static SourceSnapshots snapshotsThrough(DataSource pool) {
         return lastApplied -> new PostgresSnapshotReader(pool, lastApplied).open();
     }
 
