@@ -40,6 +40,7 @@ class IdleSlotIT {
     /** What a slot that keeps up may still hold: WAL written after its last confirmation. */
     private static final long KEPT_UP_AT_MOST = 1024L * 1024;
     private static final Duration HEARTBEAT = Duration.ofMillis(200);
+    private static final String ROLE_PASSWORD = "idle-slot";
 
     private static TestSources sources;
 
@@ -62,10 +63,18 @@ class IdleSlotIT {
             database.execute("create table audit_log (id bigserial primary key, payload text not null)");
             String beating = database.name() + "_beating";
             String silent = database.name() + "_silent";
+            // The heartbeat's statement must work for the least a capture role has: LOGIN, REPLICATION and
+            // SELECT on the captured tables, with the publication made for it by an owner.
+            String role = database.name() + "_capture";
+            String tables = String.join(", ", BridgeOptions.capturedTables(PROJECTIONS));
+            database.execute("create role " + role + " login replication password '" + ROLE_PASSWORD + "'",
+                    "grant select on " + tables + " to " + role,
+                    "create publication " + database.name() + " for table " + tables);
             try {
                 // One engine at a time: Debezium's metrics are named by the topic prefix, which every bridge shares.
                 Duration released;
-                try (Bridge withHeartbeats = start(database, beating, new SourceHeartbeat(HEARTBEAT, PostgresSource.DEFAULT_HEARTBEAT.actionQuery()), work)) {
+                SourceHeartbeat beats = new SourceHeartbeat(HEARTBEAT, PostgresSource.DEFAULT_HEARTBEAT.actionQuery());
+                try (Bridge withHeartbeats = start(database, beating, role, ROLE_PASSWORD, beats, work)) {
                     awaitSnapshot(database, withHeartbeats, beating);
                     long written = busyWrites(database);
                     long began = System.nanoTime();
@@ -78,7 +87,7 @@ class IdleSlotIT {
                     assertThat(withHeartbeats.deadLetterCount()).as("heartbeats are no dead letters").isZero();
                     assertThat(written).isGreaterThan(BUSY_WAL_AT_LEAST);
                 }
-                try (Bridge without = start(database, silent, SourceHeartbeat.OFF, work)) {
+                try (Bridge without = start(database, silent, role, ROLE_PASSWORD, SourceHeartbeat.OFF, work)) {
                     awaitSnapshot(database, without, silent);
                     long written = busyWrites(database);
                     // Given well over the time the other slot needed, this one still holds every byte.
@@ -90,6 +99,8 @@ class IdleSlotIT {
             } finally {
                 TestDatabase.dropSlot(sources.dataSource(), beating);
                 TestDatabase.dropSlot(sources.dataSource(), silent);
+                database.execute("drop publication if exists " + database.name(), "revoke all on " + tables + " from " + role);
+                TestDatabase.execute(sources.dataSource(), "drop role if exists " + role);
             }
         }
     }
@@ -111,9 +122,10 @@ class IdleSlotIT {
         return written;
     }
 
-    private static Bridge start(TestDatabase database, String slot, SourceHeartbeat heartbeat, Path work) {
+    private static Bridge start(TestDatabase database, String slot, String user, String password, SourceHeartbeat heartbeat,
+                                Path work) {
         PostgresAdapter adapter = new PostgresAdapter(new PostgresSource(sources.host(), sources.port(), database.name(),
-                sources.user(), sources.password(), slot, database.name(), "filtered", "initial",
+                user, password, slot, database.name(), "disabled", "initial",
                 BridgeOptions.capturedTables(PROJECTIONS), Duration.ofMillis(20), 1024, heartbeat));
         return Bridge.start(new BridgeOptions(adapter, sources.mongoUri(), slot, work.resolve(slot + ".offsets"),
                 Duration.ofMillis(100), PROJECTIONS, Duration.ofHours(1)));
