@@ -29,6 +29,7 @@ final class SinkSettings extends AbstractConfig {
     static final String PROJECTIONS_YAML = "projections.yaml";
     static final String SOURCE_TYPE = "source.type";
     static final String DELETE_MARKER_GRACE_SECONDS = "projector.delete-marker-grace-seconds";
+    static final String TOPIC_PARTITIONS = "topic.partitions";
 
     /** The source databases whose Debezium events the sink reads; the MariaDB adapter will add its own. */
     static final String POSTGRES = "postgres";
@@ -58,7 +59,12 @@ final class SinkSettings extends AbstractConfig {
                     "The database Debezium captures, which decides how its events' tables, positions and values are read.")
             .define(DELETE_MARKER_GRACE_SECONDS, Type.LONG, DEFAULT_DELETE_MARKER_GRACE_SECONDS, ConfigDef.Range.atLeast(1),
                     Importance.LOW, "How long a deleted row's marker outlives its delete, so that an older change of the row "
-                            + "delivered again is still recognised as stale.");
+                            + "delivered again is still recognised as stale.")
+            .define(TOPIC_PARTITIONS, Type.INT, 1, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                    "The partition count of every source topic. Above 1, the topics must be co-partitioned by the projections'"
+                            + " root keys (Debezium's PartitionRouting with partition.topic.num equal to this; see monobridge"
+                            + " connect-config), the sink keeps its state per partition, and tasks.max may be above 1."
+                            + " Changing it starts the sink with empty state.");
 
     SinkSettings(Map<?, ?> properties) {
         super(DEFINITION, properties);
@@ -70,6 +76,10 @@ final class SinkSettings extends AbstractConfig {
 
     String mongoDatabase() {
         return getString(MONGODB_DATABASE);
+    }
+
+    int topicPartitions() {
+        return getInt(TOPIC_PARTITIONS);
     }
 
     Duration deleteMarkerGrace() {
