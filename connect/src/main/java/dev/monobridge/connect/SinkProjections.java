@@ -5,12 +5,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,32 +74,16 @@ final class SinkProjections implements AutoCloseable {
     }
 
     /**
-     * After Connect gave the task partitions: refuses an assignment that splits a partition number between
-     * tasks (partition i of one topic here, of another topic elsewhere), which would let two projectors hold
-     * the same roots, and opens a projector for every partition number given.
+     * After Connect gave the task partitions: refuses an assignment the state cannot take
+     * ({@link AssignedPartitions}), then opens a projector for every partition number given.
      */
     void assigned(Collection<TopicPartition> assignment) {
-        if (!perPartition()) {
-            return;
+        Set<Integer> numbers = AssignedPartitions.check(assignment, partitions);
+        if (perPartition()) {
+            numbers.forEach(this::projection);
+            LOG.info("Sink {} task projects partitions {} of {} topics", connector, numbers,
+                    assignment.stream().map(TopicPartition::topic).distinct().count());
         }
-        Map<String, Set<Integer>> byTopic = new TreeMap<>();
-        for (TopicPartition partition : assignment) {
-            if (partition.partition() >= partitions) {
-                throw new ConnectException("topic " + partition.topic() + " has partition " + partition.partition() + ", but "
-                        + SinkSettings.TOPIC_PARTITIONS + " is " + partitions + ": every topic of a split projection must have"
-                        + " exactly " + SinkSettings.TOPIC_PARTITIONS + " partitions, as the source's PartitionRouting makes them");
-            }
-            byTopic.computeIfAbsent(partition.topic(), t -> new TreeSet<>()).add(partition.partition());
-        }
-        Set<Set<Integer>> shapes = new java.util.HashSet<>(byTopic.values());
-        if (shapes.size() > 1) {
-            throw new ConnectException("this task was given different partitions of different topics (" + byTopic + "), so the"
-                    + " roots of one partition would be split between tasks; set consumer.override.partition.assignment.strategy="
-                    + "org.apache.kafka.clients.consumer.RangeAssignor and consumer.override.group.protocol=classic");
-        }
-        Set<Integer> numbers = shapes.isEmpty() ? Set.of() : shapes.iterator().next();
-        numbers.forEach(this::projection);
-        LOG.info("Sink {} task projects partitions {} of {}", connector, numbers, byTopic.keySet());
     }
 
     /** After Connect took partitions away: their projectors go, and their state stays in MongoDB. */
