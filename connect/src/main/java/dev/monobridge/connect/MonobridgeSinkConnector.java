@@ -53,6 +53,11 @@ public final class MonobridgeSinkConnector extends SinkConnector {
         if (tasksProblem.isEmpty()) {
             return config;
         }
+        if (tasksProblem.get().startsWith(SinkSettings.TOPIC_PARTITIONS)) {
+            // One task asked for, but state per partition: the problem is this connector's own setting.
+            valueOf(config, SinkSettings.TOPIC_PARTITIONS).addErrorMessage(tasksProblem.get());
+            return config;
+        }
         // Connect validates tasks.max itself; this value adds why this connector cannot take that many.
         ConfigValue tasksMax = new ConfigValue(TASKS_MAX, connectorConfigs.get(TASKS_MAX), List.of(), new ArrayList<>());
         tasksMax.addErrorMessage(tasksProblem.get());

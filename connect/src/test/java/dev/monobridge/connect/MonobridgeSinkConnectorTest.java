@@ -141,7 +141,8 @@ class MonobridgeSinkConnectorTest {
         Map<String, String> config = valid();
         config.put(SinkSettings.TOPIC_PARTITIONS, "4");
 
-        assertThat(problems(config).get("tasks.max")).singleElement().asString()
+        assertThat(problems(config)).containsOnlyKeys(SinkSettings.TOPIC_PARTITIONS);
+        assertThat(problems(config).get(SinkSettings.TOPIC_PARTITIONS)).singleElement().asString()
                 .startsWith("topic.partitions is 4, but these projections cannot be split");
         assertThatThrownBy(() -> connector.start(config)).isInstanceOf(ConnectException.class);
     }
