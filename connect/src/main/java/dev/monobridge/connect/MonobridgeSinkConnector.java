@@ -24,6 +24,7 @@ import dev.monobridge.projector.definition.ProjectionDefinition;
 public final class MonobridgeSinkConnector extends SinkConnector {
 
     static final String TASKS_MAX = "tasks.max";
+    static final String TOPICS_REGEX = "topics.regex";
 
     private Map<String, String> properties;
 
@@ -125,6 +126,14 @@ public final class MonobridgeSinkConnector extends SinkConnector {
                     + " needs the topics co-partitioned by root key. Route them with Debezium's PartitionRouting"
                     + " (monobridge connect-config prints it) and set " + SinkSettings.TOPIC_PARTITIONS
                     + " to its partition.topic.num.");
+        }
+        if (tasks > 1 && props.get(TOPICS_REGEX) != null && !props.get(TOPICS_REGEX).isBlank()) {
+            // Each consumer matches a pattern against its own view of the topics: while a topic is being created,
+            // two tasks can subscribe to different topics, and the RangeAssignor then gives partition i of one
+            // topic to one task and of another to the other. A list is the same for every consumer.
+            return Optional.of("tasks.max is " + tasks + ", but the topics are given as topics.regex: a sink split between"
+                    + " tasks takes them as a list (topics), so that every task's consumer subscribes to the same topics and"
+                    + " gets partition i of each (monobridge connect-config prints it)");
         }
         return Optional.empty();
     }

@@ -78,7 +78,9 @@ final class ConnectCluster implements AutoCloseable {
         Map<String, String> config = new HashMap<>(settings);
         config.put("connector.class", MonobridgeSinkConnector.class.getName());
         config.putIfAbsent("tasks.max", "1");
-        config.putIfAbsent("topics.regex", prefix.replace(".", "\\.") + "\\..*");
+        if (!config.containsKey("topics")) {
+            config.putIfAbsent("topics.regex", prefix.replace(".", "\\.") + "\\..*");
+        }
         json(config);
         return config;
     }

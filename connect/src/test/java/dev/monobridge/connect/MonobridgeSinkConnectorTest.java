@@ -158,8 +158,21 @@ class MonobridgeSinkConnectorTest {
     }
 
     @Test
+    void aSinkSplitBetweenTasksTakesItsTopicsAsAListNotAPattern() throws java.io.IOException {
+        Map<String, String> config = customerBets();
+        config.put("tasks.max", "2");
+        config.put(SinkSettings.TOPIC_PARTITIONS, "2");
+
+        assertThat(problems(config).get("tasks.max")).singleElement().asString()
+                .contains("topics.regex").contains("as a list (topics)");
+        assertThatThrownBy(() -> connector.start(config)).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
     void aProjectionOverTopicsCoPartitionedByRootKeyRunsATaskPerPartitionAtMost() throws java.io.IOException {
         Map<String, String> config = customerBets();
+        config.remove("topics.regex");
+        config.put("topics", "monobridge.public.customer,monobridge.public.bet");
         config.put("tasks.max", "4");
         config.put(SinkSettings.TOPIC_PARTITIONS, "2");
 

@@ -97,6 +97,8 @@ class SplitSinkIT {
             settings.put(SinkSettings.PROJECTIONS_YAML, Files.readString(DEFINITION));
             settings.put(SinkSettings.TOPIC_PARTITIONS, Integer.toString(PARTITIONS));
             settings.put("tasks.max", Integer.toString(TASKS));
+            // A list, as a split sink requires: every task's consumer subscribes to the same topics.
+            settings.put("topics", name + ".public.customer," + name + ".public.bet");
             settings.put("consumer.override.partition.assignment.strategy", RangeAssignor.class.getName());
             settings.put("consumer.override.group.protocol", "classic");
             connect.startSink(sink, name, settings);

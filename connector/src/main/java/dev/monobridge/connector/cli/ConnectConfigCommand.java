@@ -182,8 +182,14 @@ final class ConnectConfigCommand implements Callable<Integer> {
             config.put("consumer.override.group.protocol", "classic");
         }
         List<String> tables = new ProjectionPlan(List.of(definition)).tables().stream().sorted().toList();
-        config.put("topics.regex", DebeziumProperties.TOPIC_PREFIX + "\\.(" + tables.stream().map(t -> t.replace(".", "\\."))
-                .collect(Collectors.joining("|")) + ")");
+        if (splits) {
+            // A list, not a pattern: every task's consumer then subscribes to the same topics, even while one is
+            // being created, and the RangeAssignor gives each task partition i of every topic.
+            config.put("topics", tables.stream().map(t -> DebeziumProperties.TOPIC_PREFIX + "." + t).collect(Collectors.joining(",")));
+        } else {
+            config.put("topics.regex", DebeziumProperties.TOPIC_PREFIX + "\\.(" + tables.stream().map(t -> t.replace(".", "\\."))
+                    .collect(Collectors.joining("|")) + ")");
+        }
         config.put("mongodb.uri", mongoUriReference(bridge.mongo()));
         config.put("mongodb.database", bridge.mongo().database());
         // Inline, so that the workers need no copy of the definitions directory.

@@ -66,6 +66,8 @@ class ConnectConfigCommandTest {
         assertThat(source.path("topic.creation.rootKeyRouted.partitions").asText()).isEqualTo("3");
         assertThat(source.path("topic.creation.default.partitions").asText()).isEqualTo("1");
         assertThat(sink.path("tasks.max").asText()).isEqualTo("3");
+        assertThat(sink.path("topics").asText()).isEqualTo("monobridge.public.bet,monobridge.public.customer");
+        assertThat(sink.has("topics.regex")).isFalse();
         assertThat(sink.path("topic.partitions").asText()).isEqualTo("3");
         assertThat(sink.path("consumer.override.partition.assignment.strategy").asText())
                 .isEqualTo("org.apache.kafka.clients.consumer.RangeAssignor");
