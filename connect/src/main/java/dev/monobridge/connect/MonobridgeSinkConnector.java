@@ -12,18 +12,19 @@ import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkConnector;
 
+import dev.monobridge.capture.RootKeyRouting;
+import dev.monobridge.projector.definition.ProjectionDefinition;
+
 /**
  * Monobridge as a Kafka Connect sink: Debezium's per-table topics in, the projections' documents in
- * MongoDB out. One connector per projection (or group of projections), with one task for now: topics
- * that are not co-partitioned by the root key cannot be split between tasks without two tasks writing
- * the same documents. See docs/connect-sink.md.
+ * MongoDB out. One connector per projection (or group of projections); more than one task only when its
+ * topics are co-partitioned by the root key ({@link RootKeyRouting}, {@code topic.partitions} above 1):
+ * otherwise two tasks would write the same documents. See docs/connect-sink.md.
  */
 public final class MonobridgeSinkConnector extends SinkConnector {
 
     static final String TASKS_MAX = "tasks.max";
-
-    /** One task until root-key co-partitioning is built: every root's rows must reach the same task. */
-    static final int MAX_TASKS = 1;
+    static final String TOPICS_REGEX = "topics.regex";
 
     private Map<String, String> properties;
 
@@ -48,11 +49,17 @@ public final class MonobridgeSinkConnector extends SinkConnector {
             ConfigValue value = valueOf(config, key);
             projections.problems().forEach(value::addErrorMessage);
         }
-        Optional<String> tasksProblem = tasksMaxProblem(connectorConfigs.get(TASKS_MAX));
+        Optional<String> tasksProblem = projections.problems().isEmpty()
+                ? splitProblem(connectorConfigs, projections.definitions()) : Optional.empty();
         if (tasksProblem.isEmpty()) {
             return config;
         }
-        // Connect validates tasks.max itself; this value adds why this connector takes one task only.
+        if (tasksProblem.get().startsWith(SinkSettings.TOPIC_PARTITIONS)) {
+            // One task asked for, but state per partition: the problem is this connector's own setting.
+            valueOf(config, SinkSettings.TOPIC_PARTITIONS).addErrorMessage(tasksProblem.get());
+            return config;
+        }
+        // Connect validates tasks.max itself; this value adds why this connector cannot take that many.
         ConfigValue tasksMax = new ConfigValue(TASKS_MAX, connectorConfigs.get(TASKS_MAX), List.of(), new ArrayList<>());
         tasksMax.addErrorMessage(tasksProblem.get());
         List<ConfigValue> values = new ArrayList<>(config.configValues());
@@ -63,8 +70,8 @@ public final class MonobridgeSinkConnector extends SinkConnector {
     @Override
     public void start(Map<String, String> props) {
         new SinkSettings(props);
-        ProjectionsSetting.require(props);
-        tasksMaxProblem(props.get(TASKS_MAX)).ifPresent(problem -> {
+        List<ProjectionDefinition> definitions = ProjectionsSetting.require(props);
+        splitProblem(props, definitions).ifPresent(problem -> {
             throw new ConnectException(problem);
         });
         this.properties = Map.copyOf(props);
@@ -77,8 +84,10 @@ public final class MonobridgeSinkConnector extends SinkConnector {
 
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
-        // Connect has checked tasks.max against start(); one task whatever it allows.
-        return List.of(properties);
+        // start() refused more than one task unless the topics are co-partitioned; a task beyond the partition
+        // count would get no partition.
+        int partitions = new SinkSettings(properties).topicPartitions();
+        return java.util.Collections.nCopies(Math.max(1, Math.min(maxTasks, partitions)), properties);
     }
 
     @Override
@@ -86,20 +95,47 @@ public final class MonobridgeSinkConnector extends SinkConnector {
         // Nothing runs in the connector itself: its task holds the projector.
     }
 
-    static Optional<String> tasksMaxProblem(String tasksMax) {
+    /**
+     * Why this configuration cannot run as it asks: more than one task, or state per partition, for
+     * projections whose topics cannot be co-partitioned by root key, or more than one task over topics of
+     * one partition. Empty when it can.
+     */
+    static Optional<String> splitProblem(Map<String, String> props, List<ProjectionDefinition> definitions) {
         int tasks;
+        int partitions;
         try {
-            tasks = tasksMax == null ? 1 : Integer.parseInt(tasksMax.trim());
+            tasks = props.get(TASKS_MAX) == null ? 1 : Integer.parseInt(props.get(TASKS_MAX).trim());
+            partitions = props.get(SinkSettings.TOPIC_PARTITIONS) == null ? 1
+                    : Integer.parseInt(props.get(SinkSettings.TOPIC_PARTITIONS).trim());
         } catch (NumberFormatException e) {
-            // Connect's own validation names a tasks.max that is not a number.
+            // Connect's and the ConfigDef's own validation name a value that is not a number.
             return Optional.empty();
         }
-        if (tasks <= MAX_TASKS) {
+        if (tasks <= 1 && partitions <= 1) {
             return Optional.empty();
         }
-        return Optional.of("tasks.max is " + tasks + ", but a Monobridge sink runs one task for now: its topics "
-                + "are not co-partitioned by the projections' root keys, and two tasks would write the same documents. "
-                + "Set tasks.max=1, and run one connector per projection to spread the work across workers.");
+        RootKeyRouting routing = RootKeyRouting.of(definitions);
+        if (!routing.splittable()) {
+            return Optional.of((tasks > 1 ? "tasks.max is " + tasks : SinkSettings.TOPIC_PARTITIONS + " is " + partitions)
+                    + ", but these projections cannot be split between tasks: " + String.join("; ", routing.reasons())
+                    + ". Set tasks.max=1 and " + SinkSettings.TOPIC_PARTITIONS + "=1 (one partition per topic), and run one"
+                    + " connector per projection to spread the work across workers.");
+        }
+        if (partitions <= 1) {
+            return Optional.of("tasks.max is " + tasks + ", but " + SinkSettings.TOPIC_PARTITIONS + " is 1: more than one task"
+                    + " needs the topics co-partitioned by root key. Route them with Debezium's PartitionRouting"
+                    + " (monobridge connect-config prints it) and set " + SinkSettings.TOPIC_PARTITIONS
+                    + " to its partition.topic.num.");
+        }
+        if (tasks > 1 && props.get(TOPICS_REGEX) != null && !props.get(TOPICS_REGEX).isBlank()) {
+            // Each consumer matches a pattern against its own view of the topics: while a topic is being created,
+            // two tasks can subscribe to different topics, and the RangeAssignor then gives partition i of one
+            // topic to one task and of another to the other. A list is the same for every consumer.
+            return Optional.of("tasks.max is " + tasks + ", but the topics are given as topics.regex: a sink split between"
+                    + " tasks takes them as a list (topics), so that every task's consumer subscribes to the same topics and"
+                    + " gets partition i of each (monobridge connect-config prints it)");
+        }
+        return Optional.empty();
     }
 
     private static ConfigValue valueOf(Config config, String key) {

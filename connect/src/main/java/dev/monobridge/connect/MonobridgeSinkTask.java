@@ -37,7 +37,7 @@ public final class MonobridgeSinkTask extends SinkTask {
     private static final long REDELIVERY_BACKOFF_MS = 1000;
 
     private final AcknowledgedOffsets offsets = new AcknowledgedOffsets();
-    private SinkProjection projection;
+    private SinkProjections projections;
     private SinkRecordReader reader;
     private ErrantRecordReporter reporter;
     private ScheduledExecutorService timer;
@@ -61,8 +61,8 @@ public final class MonobridgeSinkTask extends SinkTask {
         List<ProjectionDefinition> definitions = ProjectionsSetting.require(properties);
         try {
             // Connect hands every task its connector's configuration, name included.
-            projection = new SinkProjection(settings.mongoUri(), settings.mongoDatabase(), definitions, settings.deleteMarkerGrace(),
-                    properties.getOrDefault(CONNECTOR_NAME, ""));
+            projections = new SinkProjections(settings.mongoUri(), settings.mongoDatabase(), definitions,
+                    settings.deleteMarkerGrace(), properties.getOrDefault(CONNECTOR_NAME, ""), settings.topicPartitions());
         } catch (RuntimeException e) {
             throw new ConnectException("cannot open the projections in MongoDB database " + settings.mongoDatabase() + ": " + e.getMessage(), e);
         }
@@ -71,9 +71,9 @@ public final class MonobridgeSinkTask extends SinkTask {
             thread.setDaemon(true);
             return thread;
         });
-        timer.scheduleWithFixedDelay(projection::advanceTime, TIME_STEP_MS, TIME_STEP_MS, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(projections::advanceTime, TIME_STEP_MS, TIME_STEP_MS, TimeUnit.MILLISECONDS);
         // Rebuilds and repairs that monobridge rebuild asks for, on their own thread.
-        admin = new SinkAdmin(projection, settings.sourceConnection(), tasks(properties), Clock.systemUTC());
+        admin = new SinkAdmin(projections, settings.sourceConnection(), tasks(properties), Clock.systemUTC());
         admin.start();
     }
 
@@ -102,9 +102,13 @@ public final class MonobridgeSinkTask extends SinkTask {
         if (records.isEmpty()) {
             return;
         }
-        SinkRecordReader.Read read = reader.read(records);
+        List<SinkRecordReader.Read> reads = new java.util.ArrayList<>();
         try {
-            projection.accept(read.changes(), read.unreadable());
+            for (Map.Entry<Integer, List<SinkRecord>> partition : byPartition(records).entrySet()) {
+                SinkRecordReader.Read read = reader.read(partition.getValue());
+                projections.accept(partition.getKey(), read.changes(), read.unreadable());
+                reads.add(read);
+            }
         } catch (RuntimeException e) {
             // Nothing of this batch is acknowledged: Connect delivers the same records again.
             context.timeout(REDELIVERY_BACKOFF_MS);
@@ -112,8 +116,21 @@ public final class MonobridgeSinkTask extends SinkTask {
                     + " records; it will be delivered again: " + e.getMessage(), e);
         }
         // After the batch is durable, so that a batch delivered again is not reported twice.
-        report(read);
+        reads.forEach(this::report);
         offsets.acknowledge(records);
+    }
+
+    /**
+     * The records by partition number, each in its order: with state per partition, partition i of every
+     * topic goes to the projector of i (one projector takes them all otherwise, keyed 0).
+     */
+    private Map<Integer, List<SinkRecord>> byPartition(Collection<SinkRecord> records) {
+        Map<Integer, List<SinkRecord>> byPartition = new java.util.TreeMap<>();
+        for (SinkRecord record : records) {
+            int partition = projections.perPartition() ? record.originalKafkaPartition() : 0;
+            byPartition.computeIfAbsent(partition, p -> new java.util.ArrayList<>()).add(record);
+        }
+        return byPartition;
     }
 
     private void report(SinkRecordReader.Read read) {
@@ -138,8 +155,15 @@ public final class MonobridgeSinkTask extends SinkTask {
     }
 
     @Override
+    public void open(Collection<TopicPartition> partitions) {
+        // The whole assignment, not only what was added: a check that partition i of every topic is here.
+        projections.assigned(context.assignment());
+    }
+
+    @Override
     public void close(Collection<TopicPartition> partitions) {
         offsets.forget(partitions);
+        projections.revoked(partitions);
     }
 
     @Override
@@ -151,8 +175,8 @@ public final class MonobridgeSinkTask extends SinkTask {
             // Before MongoDB closes: a cancelled rebuild drops its shadow and says how it ended.
             admin.close();
         }
-        if (projection != null) {
-            projection.close();
+        if (projections != null) {
+            projections.close();
         }
     }
 }

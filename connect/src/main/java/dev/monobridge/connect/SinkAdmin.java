@@ -49,7 +49,7 @@ final class SinkAdmin implements AutoCloseable {
     private static final Duration CANCEL_WAIT = Duration.ofSeconds(10);
     private static final long CANCEL_POLL_MS = 50;
 
-    private final SinkProjection projection;
+    private final SinkProjections projection;
     private final SinkSource source;
     private final int tasks;
     private final Clock clock;
@@ -68,7 +68,7 @@ final class SinkAdmin implements AutoCloseable {
      * @param connection where rebuilds read the source; empty, every rebuild and repair is refused with the reason
      * @param tasks      how many tasks share the sink's projections (its {@code tasks.max}): a rebuild needs them in one
      */
-    SinkAdmin(SinkProjection projection, Optional<SinkSettings.SourceConnection> connection, int tasks, Clock clock) {
+    SinkAdmin(SinkProjections projection, Optional<SinkSettings.SourceConnection> connection, int tasks, Clock clock) {
         this.projection = projection;
         this.tasks = tasks;
         this.clock = clock;
@@ -100,8 +100,8 @@ final class SinkAdmin implements AutoCloseable {
                 dropInterruptedRebuilds();
                 cleanedUp = true;
             }
-            if (!projection.scope().isEmpty()) {
-                registry.beat(new MongoSinkRegistry.Sink(projection.scope(), projections, source != null, clock.instant()));
+            if (!projection.connector().isEmpty()) {
+                registry.beat(new MongoSinkRegistry.Sink(projection.connector(), projections, source != null, clock.instant()));
             }
             for (MongoRebuildRequests.Request request : requests.take(projections)) {
                 handle(request);
@@ -116,11 +116,13 @@ final class SinkAdmin implements AutoCloseable {
     private void handle(MongoRebuildRequests.Request request) {
         String what = request.key() == null ? "rebuild of " + request.projection() : "repair of " + request.projection()
                 + " document " + request.key();
-        Optional<String> refusal = source == null ? Optional.of(SinkSource.NO_SOURCE_CONNECTION) : tasks > 1
-                // Each task holds the states of its share of the roots only, and writes only its share's documents:
-                // a shadow one task fills, swapped in, would lose the other tasks' live writes.
-                ? Optional.of("a rebuild on Kafka Connect needs the projection in one task, and this sink runs " + tasks
-                        + " (tasks.max): run it with tasks.max=1 for the rebuild, or rebuild with the embedded bridge")
+        Optional<String> refusal = source == null ? Optional.of(SinkSource.NO_SOURCE_CONNECTION)
+                // Each task (each partition's projector) holds the states of its share of the roots only, and writes
+                // only its share's documents: a shadow one of them fills, swapped in, would lose the others' live writes.
+                : tasks > 1 || projection.single().isEmpty()
+                ? Optional.of("a rebuild on Kafka Connect needs the projection in one task with one partition, and this sink runs "
+                        + tasks + " (tasks.max) over topics split by root key (topic.partitions): rebuild with the embedded bridge, "
+                        + "or run the sink with tasks.max=1 and topic.partitions=1 for the rebuild")
                 : Optional.empty();
         if (refusal.isPresent()) {
             if (!request.cancel()) {
@@ -145,7 +147,7 @@ final class SinkAdmin implements AutoCloseable {
 
     /** Rebuilds bound to the projector the batches go to now; the task replaces it after a failed batch. */
     private Rebuilds rebuildsOnTheCurrentProjector() {
-        Projector current = projection.projector();
+        Projector current = projection.single().orElseThrow().projector();
         if (current != rebuildsRunOn) {
             if (rebuilds != null) {
                 retired.add(rebuilds);

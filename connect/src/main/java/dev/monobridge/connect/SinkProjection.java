@@ -7,7 +7,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 
 import dev.monobridge.projector.change.Change;
@@ -15,11 +14,11 @@ import dev.monobridge.projector.core.DeadLetter;
 import dev.monobridge.projector.core.Projector;
 import dev.monobridge.projector.core.ProjectorStats;
 import dev.monobridge.projector.definition.ProjectionDefinition;
-import dev.monobridge.projector.mongo.MongoConnections;
 import dev.monobridge.projector.mongo.MongoProjectorFactory;
 
 /**
- * The task's projector over its MongoDB database, opened as the embedded bridge opens it. A batch that
+ * A projector over the task's MongoDB database, opened as the embedded bridge opens it: the task's one, or
+ * one per partition it is given when the topics are co-partitioned by root key ({@link SinkProjections}). A batch that
  * fails to store leaves a projector whose remembered states ran ahead of storage, so after a failure the
  * next batch (the same records, delivered again) goes to a projector re-opened from storage.
  *
@@ -30,7 +29,6 @@ final class SinkProjection implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SinkProjection.class);
 
-    private final MongoClient mongo;
     private final MongoDatabase database;
     private final List<ProjectionDefinition> definitions;
     private final Duration markerGrace;
@@ -39,21 +37,16 @@ final class SinkProjection implements AutoCloseable {
     private Projector projector;
 
     /**
-     * @param scope the connector's name: sinks of several projections may share one MongoDB database, and
-     *              each keeps its own row states, projection time and document horizon there
+     * @param scope the connector's name (and the partition's, when state is kept per partition): sinks of
+     *              several projections may share one MongoDB database, and each keeps its own row states,
+     *              projection time and document horizon there
      */
-    SinkProjection(String mongoUri, String database, List<ProjectionDefinition> definitions, Duration markerGrace, String scope) {
+    SinkProjection(MongoDatabase database, List<ProjectionDefinition> definitions, Duration markerGrace, String scope) {
         this.scope = scope;
-        this.mongo = MongoConnections.connect(mongoUri, "monobridge-connect", MongoConnections.PROJECTOR_SERVER_SELECTION);
-        this.database = mongo.getDatabase(database);
+        this.database = database;
         this.definitions = definitions;
         this.markerGrace = markerGrace;
-        try {
-            this.projector = open();
-        } catch (RuntimeException e) {
-            mongo.close();
-            throw e;
-        }
+        this.projector = open();
     }
 
     /** Projects the batch; returns only once MongoDB acknowledged it, throws when it did not. */
@@ -114,9 +107,8 @@ final class SinkProjection implements AutoCloseable {
     public void close() {
         // Stale changes are mostly records delivered again (after a restart or a rebalance): the price of
         // committing offsets only past what MongoDB acknowledged, said where an operator looks.
-        LOG.info("Sink task stopping: {} changes in {} batches, {} applied, {} stale (delivered again or superseded), "
-                + "{} document writes, {} dead letters", stats.changes(), stats.batches(), stats.applied(), stats.stale(),
+        LOG.info("Sink projector {} closing: {} changes in {} batches, {} applied, {} stale (delivered again or superseded), "
+                + "{} document writes, {} dead letters", scope, stats.changes(), stats.batches(), stats.applied(), stats.stale(),
                 stats.documentWrites(), stats.deadLetters());
-        mongo.close();
     }
 }

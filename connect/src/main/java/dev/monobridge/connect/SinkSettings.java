@@ -38,6 +38,7 @@ final class SinkSettings extends AbstractConfig {
     static final String SOURCE_JDBC_URL = "source.jdbc.url";
     static final String SOURCE_JDBC_USER = "source.jdbc.user";
     static final String SOURCE_JDBC_PASSWORD = "source.jdbc.password";
+    static final String TOPIC_PARTITIONS = "topic.partitions";
 
     /** The JDBC URL's start for each source type: a rebuild's snapshot must read the database the topics come from. */
     private static final String POSTGRES_JDBC_PREFIX = "jdbc:postgresql:";
@@ -78,7 +79,12 @@ final class SinkSettings extends AbstractConfig {
             .define(SOURCE_JDBC_USER, Type.STRING, null, Importance.MEDIUM,
                     "The user rebuilds read the source as; read access to the projected tables is enough.")
             .define(SOURCE_JDBC_PASSWORD, Type.PASSWORD, null, Importance.MEDIUM,
-                    "That user's password. A password: masked in REST output; config providers such as ${env:...} work.");
+                    "That user's password. A password: masked in REST output; config providers such as ${env:...} work.")
+            .define(TOPIC_PARTITIONS, Type.INT, 1, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                    "The partition count of every source topic. Above 1, the topics must be co-partitioned by the projections'"
+                            + " root keys (Debezium's PartitionRouting with partition.topic.num equal to this; see monobridge"
+                            + " connect-config), the sink keeps its state per partition, and tasks.max may be above 1."
+                            + " Changing it starts the sink with empty state.");
 
     SinkSettings(Map<?, ?> properties) {
         super(DEFINITION, properties);
@@ -90,6 +96,10 @@ final class SinkSettings extends AbstractConfig {
 
     String mongoDatabase() {
         return getString(MONGODB_DATABASE);
+    }
+
+    int topicPartitions() {
+        return getInt(TOPIC_PARTITIONS);
     }
 
     Duration deleteMarkerGrace() {

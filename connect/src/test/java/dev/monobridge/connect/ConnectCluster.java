@@ -46,6 +46,11 @@ final class ConnectCluster implements AutoCloseable {
 
     /** Debezium's PostgreSQL source connector for the adapter's database and tables, writing topics {@code prefix.schema.table}. */
     void startSource(String name, PostgresAdapter source, String prefix) {
+        startSource(name, source, prefix, Map.of());
+    }
+
+    /** As {@link #startSource(String, PostgresAdapter, String)}, with more settings (a partition routing, say). */
+    void startSource(String name, PostgresAdapter source, String prefix, Map<String, String> settings) {
         Map<String, String> config = new HashMap<>();
         source.connectorProperties().forEach((key, value) -> config.put((String) key, (String) value));
         config.remove("name");
@@ -58,6 +63,7 @@ final class ConnectCluster implements AutoCloseable {
         config.put("skipped.operations", "none");
         config.put("topic.creation.default.replication.factor", "1");
         config.put("topic.creation.default.partitions", "1");
+        config.putAll(settings);
         json(config);
         cluster.configureConnector(name, config);
     }
@@ -71,8 +77,10 @@ final class ConnectCluster implements AutoCloseable {
     static Map<String, String> sinkConfig(String prefix, Map<String, String> settings) {
         Map<String, String> config = new HashMap<>(settings);
         config.put("connector.class", MonobridgeSinkConnector.class.getName());
-        config.put("tasks.max", "1");
-        config.put("topics.regex", prefix.replace(".", "\\.") + "\\..*");
+        config.putIfAbsent("tasks.max", "1");
+        if (!config.containsKey("topics")) {
+            config.putIfAbsent("topics.regex", prefix.replace(".", "\\.") + "\\..*");
+        }
         json(config);
         return config;
     }
@@ -85,7 +93,11 @@ final class ConnectCluster implements AutoCloseable {
     }
 
     void awaitRunning(String connector) throws InterruptedException {
-        cluster.assertions().assertConnectorAndExactlyNumTasksAreRunning(connector, 1, connector + " did not start");
+        awaitRunning(connector, 1);
+    }
+
+    void awaitRunning(String connector, int tasks) throws InterruptedException {
+        cluster.assertions().assertConnectorAndExactlyNumTasksAreRunning(connector, tasks, connector + " did not start " + tasks + " tasks");
     }
 
     /** The worker the connector's one task runs on. */

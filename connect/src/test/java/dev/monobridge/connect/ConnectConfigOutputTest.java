@@ -22,15 +22,33 @@ class ConnectConfigOutputTest {
 
     @Test
     void theSinkThatConnectConfigPrintsPassesTheConnectorsValidation() throws Exception {
+        Map<String, String> sink = sinkPrintedFor("racing-homepage");
+        assertThat(sink.get("tasks.max")).isEqualTo("1");
+        assertThat(problems(sink)).isEmpty();
+    }
+
+    @Test
+    void theSplitSinkThatConnectConfigPrintsPassesTheConnectorsValidation() throws Exception {
+        Map<String, String> sink = sinkPrintedFor("customer-bets");
+        assertThat(sink.get("tasks.max")).isEqualTo("4");
+        assertThat(sink.get(SinkSettings.TOPIC_PARTITIONS)).isEqualTo("4");
+        assertThat(problems(sink)).isEmpty();
+    }
+
+    private static Map<String, String> sinkPrintedFor(String projection) throws Exception {
         StringWriter out = new StringWriter();
         CommandLine command = new CommandLine(new MonobridgeCommand());
         command.setOut(new PrintWriter(out, true));
         command.setErr(new PrintWriter(new StringWriter(), true));
-        assertThat(command.execute("connect-config", "--config", "../config/bridge.yaml", "racing-homepage")).isZero();
+        assertThat(command.execute("connect-config", "--config", "../config/bridge.yaml", projection)).isZero();
 
         JsonNode sink = new ObjectMapper().readTree(out.toString()).path("sink");
         Map<String, String> config = new ObjectMapper().convertValue(sink.path("config"), new TypeReference<Map<String, String>>() { });
         assertThat(config.get("connector.class")).isEqualTo(MonobridgeSinkConnector.class.getName());
+        return config;
+    }
+
+    private static Map<String, Object> problems(Map<String, String> config) {
         Map<String, String> resolved = new HashMap<>(config);
         // As the worker's config provider would resolve a reference to the environment.
         resolved.computeIfPresent(SinkSettings.MONGODB_URI, (key, uri) -> uri.startsWith("${env:") ? "mongodb://localhost" : uri);
@@ -41,6 +59,6 @@ class ConnectConfigOutputTest {
                 problems.put(value.name(), value.errorMessages());
             }
         }
-        assertThat(problems).isEmpty();
+        return problems;
     }
 }

@@ -114,15 +114,72 @@ class MonobridgeSinkConnectorTest {
         assertThat(problems(config)).containsOnlyKeys(SinkSettings.SOURCE_TYPE);
     }
 
-    @Test
-    void moreThanOneTaskIsRefusedWithTheReasonInValidationAndAtStart() {
+    /** The demo's customer-bets only, inline: a projection whose topics can be co-partitioned by root key. */
+    private static Map<String, String> customerBets() throws java.io.IOException {
         Map<String, String> config = valid();
+        config.remove(SinkSettings.PROJECTIONS_DIRECTORY);
+        config.put(SinkSettings.PROJECTIONS_YAML, java.nio.file.Files.readString(java.nio.file.Path.of(PROJECTIONS, "customer-bets.yaml")));
+        return config;
+    }
+
+    @Test
+    void moreThanOneTaskForProjectionsThatCannotBeSplitIsRefusedWithTheReasonInValidationAndAtStart() {
+        Map<String, String> config = valid();
+        config.put("tasks.max", "2");
+        config.put(SinkSettings.TOPIC_PARTITIONS, "2");
+
+        assertThat(problems(config).get("tasks.max")).singleElement().asString()
+                .contains("cannot be split between tasks")
+                .contains("event-page.yaml:").contains("public.selection sits below public.market")
+                .contains("tasks.max=1");
+        assertThatThrownBy(() -> connector.start(config)).isInstanceOf(ConnectException.class)
+                .hasMessageContaining("tasks.max is 2");
+    }
+
+    @Test
+    void statePerPartitionForProjectionsThatCannotBeSplitIsRefused() {
+        Map<String, String> config = valid();
+        config.put(SinkSettings.TOPIC_PARTITIONS, "4");
+
+        assertThat(problems(config)).containsOnlyKeys(SinkSettings.TOPIC_PARTITIONS);
+        assertThat(problems(config).get(SinkSettings.TOPIC_PARTITIONS)).singleElement().asString()
+                .startsWith("topic.partitions is 4, but these projections cannot be split");
+        assertThatThrownBy(() -> connector.start(config)).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void moreThanOneTaskOverTopicsOfOnePartitionIsRefused() throws java.io.IOException {
+        Map<String, String> config = customerBets();
         config.put("tasks.max", "2");
 
         assertThat(problems(config).get("tasks.max")).singleElement().asString()
-                .contains("one task").contains("co-partitioned").contains("tasks.max=1");
-        assertThatThrownBy(() -> connector.start(config)).isInstanceOf(ConnectException.class)
-                .hasMessageContaining("tasks.max is 2");
+                .contains("topic.partitions is 1").contains("PartitionRouting");
+        assertThatThrownBy(() -> connector.start(config)).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void aSinkSplitBetweenTasksTakesItsTopicsAsAListNotAPattern() throws java.io.IOException {
+        Map<String, String> config = customerBets();
+        config.put("tasks.max", "2");
+        config.put(SinkSettings.TOPIC_PARTITIONS, "2");
+
+        assertThat(problems(config).get("tasks.max")).singleElement().asString()
+                .contains("topics.regex").contains("as a list (topics)");
+        assertThatThrownBy(() -> connector.start(config)).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void aProjectionOverTopicsCoPartitionedByRootKeyRunsATaskPerPartitionAtMost() throws java.io.IOException {
+        Map<String, String> config = customerBets();
+        config.remove("topics.regex");
+        config.put("topics", "monobridge.public.customer,monobridge.public.bet");
+        config.put("tasks.max", "4");
+        config.put(SinkSettings.TOPIC_PARTITIONS, "2");
+
+        assertThat(problems(config)).isEmpty();
+        connector.start(config);
+        assertThat(connector.taskConfigs(4)).hasSize(2).containsOnly(config);
+        assertThat(connector.taskConfigs(1)).hasSize(1);
     }
 
     @Test

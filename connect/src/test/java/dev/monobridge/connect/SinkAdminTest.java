@@ -43,15 +43,17 @@ class SinkAdminTest {
 
     private InProcessMongo mongo;
     private MongoClient client;
-    private SinkProjection projection;
+    private SinkProjections projection;
     private SinkAdmin admin;
+
+    private static final List<ProjectionDefinition> RACING_HOMEPAGE =
+            PROJECTIONS.stream().filter(p -> p.name().equals("racing-homepage")).toList();
 
     @BeforeEach
     void open() {
         mongo = InProcessMongo.start();
         client = MongoClients.create(mongo.connectionString());
-        projection = new SinkProjection(mongo.connectionString(), DATABASE,
-                PROJECTIONS.stream().filter(p -> p.name().equals("racing-homepage")).toList(), Duration.ofHours(1), SINK);
+        projection = new SinkProjections(mongo.connectionString(), DATABASE, RACING_HOMEPAGE, Duration.ofHours(1), SINK, 1);
         admin = new SinkAdmin(projection, Optional.empty(), 1, Clock.systemUTC());
     }
 
@@ -95,6 +97,24 @@ class SinkAdminTest {
         BsonDocument status = requests.status("racing-homepage").orElseThrow();
         assertThat(status.getString("phase").getValue()).isEqualTo("FAILED");
         assertThat(status.getString("error").getValue()).contains("needs the projection in one task").contains("runs 2 (tasks.max)");
+    }
+
+    @Test
+    void aRebuildAskedOfASinkWhoseStateIsKeptPerPartitionIsRefusedEvenWithOneTask() {
+        admin.close();
+        projection.close();
+        projection = new SinkProjections(mongo.connectionString(), DATABASE, RACING_HOMEPAGE, Duration.ofHours(1), SINK, 2);
+        SinkSettings.SourceConnection source = new SinkSourceSettingsTest().connection("jdbc:postgresql://nowhere:5432/legacy");
+        admin = new SinkAdmin(projection, Optional.of(source), 1, Clock.systemUTC());
+        MongoRebuildRequests requests = new MongoRebuildRequests(database());
+        requests.request("racing-homepage", "7", false, Instant.now());
+
+        admin.tick();
+
+        BsonDocument status = requests.status("racing-homepage").orElseThrow();
+        assertThat(status.getString("phase").getValue()).isEqualTo("FAILED");
+        assertThat(status.getString("error").getValue()).contains("needs the projection in one task with one partition")
+                .contains("(topic.partitions)");
     }
 
     @Test

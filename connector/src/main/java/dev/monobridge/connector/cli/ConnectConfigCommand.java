@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import dev.monobridge.capture.RootKeyRouting;
 import dev.monobridge.capture.source.SourceAdapter;
 import dev.monobridge.connector.capture.DebeziumProperties;
 import dev.monobridge.connector.config.BridgeConfig;
@@ -25,8 +27,8 @@ import dev.monobridge.projector.definition.ProjectionDefinition;
 import dev.monobridge.projector.definition.ProjectionDefinitionReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -36,6 +38,11 @@ import picocli.CommandLine.Spec;
  * connector for every table the definitions read, and the Monobridge sink for this projection, each as
  * the {@code {"name", "config"}} that {@code POST /connectors} takes. Secrets are never printed: they
  * become Connect config-provider references to where {@code bridge.yaml} says they are.
+ *
+ * <p>A projection that can be split ({@link RootKeyRouting}) and shares no table with another projection
+ * gets topics co-partitioned by its root key and a sink of one task per partition; every other one gets one
+ * task, with the reason. The source is the same whichever projection is asked for: it routes the tables of
+ * every projection that can be split, since one slot serves every sink.
  */
 @Command(name = "connect-config", mixinStandardHelpOptions = true,
         description = "Print the Kafka Connect source and sink connector JSON for a projection (to POST to /connectors).")
@@ -45,6 +52,20 @@ final class ConnectConfigCommand implements Callable<Integer> {
     static final String SINK_CLASS = "dev.monobridge.connect.MonobridgeSinkConnector";
 
     private static final String JSON_CONVERTER = "org.apache.kafka.connect.json.JsonConverter";
+
+    /**
+     * Partitions per routed topic, and so the most tasks a split projection can run: room for a few
+     * workers. Chosen up front, because changing it moves every root to another partition (the sink then
+     * starts with empty state, as after a rename).
+     */
+    static final int DEFAULT_PARTITIONS = 4;
+
+    /** Kafka's assignor that gives partition i of every subscribed topic to the same consumer. */
+    private static final String RANGE_ASSIGNOR = "org.apache.kafka.clients.consumer.RangeAssignor";
+
+    @Option(names = "--partitions", defaultValue = "" + DEFAULT_PARTITIONS, paramLabel = "<n>",
+            description = "Partitions per topic of a projection that can be split, and its sink's tasks (default: ${DEFAULT-VALUE}).")
+    private int partitions;
 
     @Mixin
     private ConfigOption config;
@@ -69,9 +90,17 @@ final class ConnectConfigCommand implements Callable<Integer> {
                         + bridge.projectionsDirectory() + "; there are: "
                         + definitions.stream().map(ProjectionDefinition::name).collect(Collectors.joining(", "))));
 
+        if (partitions < 2) {
+            throw new ParameterException(spec.commandLine(), "--partitions must be at least 2 (a split takes two partitions or more), not "
+                    + partitions);
+        }
+        List<ProjectionDefinition> split = definitions.stream().filter(d -> splitProblem(d, definitions).isEmpty()).toList();
+        RootKeyRouting routing = RootKeyRouting.of(List.of(definition));
+        boolean splits = split.contains(definition);
+
         Map<String, Object> connectors = new LinkedHashMap<>();
-        connectors.put("source", connector("monobridge-source-" + bridge.source().slot(), source(bridge, definitions)));
-        Map<String, String> sink = sink(bridge, definition);
+        connectors.put("source", connector("monobridge-source-" + bridge.source().slot(), source(bridge, definitions, split)));
+        Map<String, String> sink = sink(bridge, definition, splits);
         if (dlqReplicationFactor != null) {
             if (dlqReplicationFactor < 1) {
                 throw new ParameterException(spec.commandLine(), "--dlq-replication-factor must be at least 1");
@@ -81,9 +110,19 @@ final class ConnectConfigCommand implements Callable<Integer> {
         connectors.put("sink", connector("monobridge-" + definition.name(), sink));
         spec.commandLine().getOut().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(connectors));
 
-        spec.commandLine().getErr().println("monobridge: one task for " + definition.name() + ": the sink does not yet split a "
-                + "projection between tasks (it refuses tasks.max > 1); run one sink connector per projection to spread them"
-                + " across the workers.");
+        if (splits) {
+            spec.commandLine().getErr().println("monobridge: " + definition.name() + " is split into " + partitions + " tasks: its"
+                    + " topics are co-partitioned by its root key (" + routing.columns() + ") with Debezium's PartitionRouting,"
+                    + " and the sink's consumer uses the RangeAssignor so that a task gets partition i of every topic.");
+            if (!routing.requirements().isEmpty()) {
+                spec.commandLine().getErr().println("monobridge: deletes are routed by the row before them; run on the source"
+                        + " database first: " + String.join(" ", routing.requirements()));
+            }
+        } else {
+            spec.commandLine().getErr().println("monobridge: one task for " + definition.name() + ": "
+                    + String.join("; ", splitProblem(definition, definitions)) + ". Run one sink connector per projection to"
+                    + " spread them across the workers.");
+        }
         spec.commandLine().getErr().println("monobridge: secrets are config-provider references (${env:...}, ${dir:...}):"
                 + " the workers need config.providers=env,dir with org.apache.kafka.common.config.provider.EnvVarConfigProvider"
                 + " and DirectoryConfigProvider.");
@@ -97,25 +136,72 @@ final class ConnectConfigCommand implements Callable<Integer> {
         return connector;
     }
 
-    /** Debezium's source connector for every table the definitions read, so that one slot serves every projection's sink. */
-    private static Map<String, String> source(BridgeConfig bridge, List<ProjectionDefinition> definitions) {
+    /**
+     * Why the projection gets one task: it cannot be split, or another projection reads one of its tables (a
+     * topic has one partitioning, and the other's sink would need it). Empty when it can be split.
+     */
+    private static List<String> splitProblem(ProjectionDefinition definition, List<ProjectionDefinition> definitions) {
+        RootKeyRouting routing = RootKeyRouting.of(List.of(definition));
+        if (!routing.splittable()) {
+            return routing.reasons();
+        }
+        List<String> tables = new ProjectionPlan(List.of(definition)).tables().stream().sorted().toList();
+        List<String> problems = new java.util.ArrayList<>();
+        for (ProjectionDefinition other : definitions) {
+            if (other.name().equals(definition.name())) {
+                continue;
+            }
+            Set<String> shared = new java.util.TreeSet<>(new ProjectionPlan(List.of(other)).tables());
+            shared.retainAll(tables);
+            if (!shared.isEmpty()) {
+                problems.add(other.name() + " (" + other.file() + ") reads " + shared + " too, and a topic has one partitioning");
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Debezium's source connector for every table the definitions read, so that one slot serves every
+     * projection's sink, with the tables of the projections that split routed by their root keys.
+     */
+    private Map<String, String> source(BridgeConfig bridge, List<ProjectionDefinition> definitions, List<ProjectionDefinition> split) {
         SourceAdapter source = BridgeOptionsFactory.source(bridge, definitions, passwordReference(bridge.source()));
         Map<String, String> config = strings(source.connectorProperties());
         config.remove("name");
         config.putAll(strings(DebeziumProperties.eventShape()));
         config.put("topic.prefix", DebeziumProperties.TOPIC_PREFIX);
         config.put("tasks.max", "1");
+        // Topics the source creates have one partition, unless they are routed by root key.
+        config.put("topic.creation.default.partitions", "1");
+        config.put("topic.creation.default.replication.factor", "-1");
+        if (!split.isEmpty()) {
+            config.putAll(RootKeyRouting.of(split).sourceSettings(DebeziumProperties.TOPIC_PREFIX, partitions));
+        }
         json(config);
         return config;
     }
 
-    private static Map<String, String> sink(BridgeConfig bridge, ProjectionDefinition definition) {
+    private Map<String, String> sink(BridgeConfig bridge, ProjectionDefinition definition, boolean splits) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("connector.class", SINK_CLASS);
-        config.put("tasks.max", "1");
+        config.put("tasks.max", splits ? Integer.toString(partitions) : "1");
+        if (splits) {
+            // As the sink's topic.partitions setting names it (connect/.../SinkSettings); this module does not depend on it.
+            config.put("topic.partitions", Integer.toString(partitions));
+            // Kafka 4.3's default is [RangeAssignor, CooperativeStickyAssignor] on the classic protocol, but a
+            // worker may change it for every sink: this sink needs partition i of every topic in one task.
+            config.put("consumer.override.partition.assignment.strategy", RANGE_ASSIGNOR);
+            config.put("consumer.override.group.protocol", "classic");
+        }
         List<String> tables = new ProjectionPlan(List.of(definition)).tables().stream().sorted().toList();
-        config.put("topics.regex", DebeziumProperties.TOPIC_PREFIX + "\\.(" + tables.stream().map(t -> t.replace(".", "\\."))
-                .collect(Collectors.joining("|")) + ")");
+        if (splits) {
+            // A list, not a pattern: every task's consumer then subscribes to the same topics, even while one is
+            // being created, and the RangeAssignor gives each task partition i of every topic.
+            config.put("topics", tables.stream().map(t -> DebeziumProperties.TOPIC_PREFIX + "." + t).collect(Collectors.joining(",")));
+        } else {
+            config.put("topics.regex", DebeziumProperties.TOPIC_PREFIX + "\\.(" + tables.stream().map(t -> t.replace(".", "\\."))
+                    .collect(Collectors.joining("|")) + ")");
+        }
         config.put("mongodb.uri", mongoUriReference(bridge.mongo()));
         config.put("mongodb.database", bridge.mongo().database());
         // Inline, so that the workers need no copy of the definitions directory.

@@ -39,6 +39,63 @@ class ConnectConfigCommandTest {
     }
 
     @Test
+    void aProjectionThatCannotBeSplitGetsOneTaskAndTheReason() throws Exception {
+        CommandRun.Result run = CommandRun.run("connect-config", "--config", BRIDGE_YAML, "event-page");
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        JsonNode sink = new ObjectMapper().readTree(run.out()).path("sink").path("config");
+        assertThat(sink.path("tasks.max").asText()).isEqualTo("1");
+        assertThat(sink.has("topic.partitions")).isFalse();
+        assertThat(run.err()).contains("one task for event-page: ")
+                .contains("event-page.yaml:").contains("public.selection sits below public.market and holds only market_id");
+    }
+
+    @Test
+    void aProjectionThatCanBeSplitGetsItsTopicsRoutedByRootKeyAndATaskPerPartition() throws Exception {
+        CommandRun.Result run = CommandRun.run("connect-config", "--config", BRIDGE_YAML, "--partitions", "3", "customer-bets");
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        JsonNode connectors = new ObjectMapper().readTree(run.out());
+        JsonNode source = connectors.path("source").path("config");
+        JsonNode sink = connectors.path("sink").path("config");
+        assertThat(source.path("transforms").asText()).isEqualTo("rootKey_public_bet,rootKey_public_customer");
+        assertThat(source.path("transforms.rootKey_public_bet.type").asText()).isEqualTo("io.debezium.transforms.partitions.PartitionRouting");
+        assertThat(source.path("transforms.rootKey_public_bet.partition.payload.fields").asText()).isEqualTo("change.customer_id");
+        assertThat(source.path("transforms.rootKey_public_bet.partition.topic.num").asText()).isEqualTo("3");
+        assertThat(source.path("predicates.topic_public_bet.pattern").asText()).isEqualTo("monobridge\\.public\\.bet");
+        assertThat(source.path("topic.creation.rootKeyRouted.partitions").asText()).isEqualTo("3");
+        assertThat(source.path("topic.creation.default.partitions").asText()).isEqualTo("1");
+        assertThat(sink.path("tasks.max").asText()).isEqualTo("3");
+        assertThat(sink.path("topics").asText()).isEqualTo("monobridge.public.bet,monobridge.public.customer");
+        assertThat(sink.has("topics.regex")).isFalse();
+        assertThat(sink.path("topic.partitions").asText()).isEqualTo("3");
+        assertThat(sink.path("consumer.override.partition.assignment.strategy").asText())
+                .isEqualTo("org.apache.kafka.clients.consumer.RangeAssignor");
+        assertThat(sink.path("consumer.override.group.protocol").asText()).isEqualTo("classic");
+        assertThat(run.err()).contains("customer-bets is split into 3 tasks")
+                .contains("alter table public.bet replica identity full;");
+    }
+
+    @Test
+    void theSourceIsTheSameWhicheverProjectionIsAskedFor() throws Exception {
+        JsonNode racing = new ObjectMapper().readTree(CommandRun.run("connect-config", "--config", BRIDGE_YAML, "racing-homepage").out());
+        JsonNode bets = new ObjectMapper().readTree(CommandRun.run("connect-config", "--config", BRIDGE_YAML, "customer-bets").out());
+
+        assertThat(racing.path("source")).isEqualTo(bets.path("source"));
+        assertThat(racing.path("source").path("config").path("transforms.rootKey_public_customer.partition.topic.num").asText())
+                .isEqualTo(Integer.toString(ConnectConfigCommand.DEFAULT_PARTITIONS));
+    }
+
+    @Test
+    void fewerThanTwoPartitionsAreRefused() {
+        CommandRun.Result run = CommandRun.run("connect-config", "--config", BRIDGE_YAML, "--partitions", "1", "customer-bets");
+
+        assertThat(run.exitCode()).isEqualTo(ErrorHandler.CONFIG_ERROR);
+        assertThat(run.err()).contains("--partitions must be at least 2");
+        assertThat(run.hasStackTrace()).isFalse();
+    }
+
+    @Test
     void anUnknownProjectionIsNamedWithThoseThatExist() {
         CommandRun.Result run = CommandRun.run("connect-config", "--config", BRIDGE_YAML, "racing-hompage");
 

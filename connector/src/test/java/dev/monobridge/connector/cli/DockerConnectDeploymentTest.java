@@ -73,6 +73,23 @@ class DockerConnectDeploymentTest {
     }
 
     @Test
+    void whatASplitProjectionNeedsOfTheSourceTheComposeDatabaseDoesAtItsFirstStart() throws IOException {
+        String initScripts = Files.readString(DOCKER.resolve("postgres/02-monobridge-role.sh"))
+                + Files.readString(DOCKER.resolve("postgres/03-split-routing.sql"));
+        assertThat(Files.readString(COMPOSE)).contains("./postgres/03-split-routing.sql:/docker-entrypoint-initdb.d/");
+        List<ProjectionDefinition> projections = new ProjectionDefinitionReader().readDirectory(Path.of("../config/projections"));
+        for (ProjectionDefinition projection : projections) {
+            CommandRun.Result run = CommandRun.run("connect-config", "--config", CONNECTORS.resolve("bridge.yaml").toString(),
+                    "--dlq-replication-factor", "1", projection.name());
+            Matcher statements = Pattern.compile("alter table [^;]+;").matcher(run.err());
+            while (statements.find()) {
+                assertThat(initScripts).as(projection.name() + "'s routing needs it").contains(statements.group());
+            }
+        }
+        assertThat(initScripts).contains("alter table public.bet replica identity full;");
+    }
+
+    @Test
     void theComposeFileRunsKafkaInKraftModeAWorkerWithDebeziumAndThePluginPostgresWithLogicalDecodingAndMongo() throws IOException {
         Map<String, Object> compose = yaml(COMPOSE);
         Map<String, Object> services = map(compose.get("services"));
