@@ -96,7 +96,7 @@ public final class Projector implements ChangeSink {
             ProjectionBatch batch = deadLetters.isEmpty() ? projected : projected.withDeadLetters(deadLetters);
             SourcePosition newest = newest(changes);
             noteHorizon(batch, newest);
-            store.write(batch);
+            batchProjector.rejected(store.write(batch));
             lastPosition = SourcePosition.max(lastPosition, newest);
             if (endsWholeSnapshot(changes)) {
                 reconcile();
@@ -211,7 +211,7 @@ public final class Projector implements ChangeSink {
     /** Writes the whole documents of these roots, as the states give them now. */
     public synchronized int rewrite(ProjectionDefinition projection, List<RowKey> roots) {
         ProjectionBatch batch = batchProjector.rewrite(projection, roots, lastPosition);
-        store.write(batch);
+        batchProjector.rejected(store.write(batch));
         return batch.writes().size();
     }
 
