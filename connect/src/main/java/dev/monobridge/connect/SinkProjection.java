@@ -17,6 +17,7 @@ import dev.monobridge.projector.core.ProjectorStats;
 import dev.monobridge.projector.definition.ProjectionDefinition;
 import dev.monobridge.projector.mongo.MongoConnections;
 import dev.monobridge.projector.mongo.MongoProjectorFactory;
+import dev.monobridge.projector.mongo.Writers;
 
 /**
  * The task's projector over its MongoDB database, opened as the embedded bridge opens it. A batch that
@@ -82,8 +83,10 @@ final class SinkProjection implements AutoCloseable {
     }
 
     private Projector open() {
+        // Several writers: during a rebalance a task that lost its partitions may still be writing while its
+        // successor re-reads them, so every write is compare-and-set on its source position.
         return MongoProjectorFactory.open(database, definitions, markerGrace, stats, Clock.systemUTC(),
-                MongoProjectorFactory.CACHE_ROWS, scope);
+                MongoProjectorFactory.CACHE_ROWS, scope, Writers.SEVERAL);
     }
 
     @Override

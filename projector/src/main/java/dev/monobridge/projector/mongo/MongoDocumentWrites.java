@@ -32,11 +32,12 @@ import dev.monobridge.projector.core.DocumentWrite;
  * filtered positional operators ({@code races.$[e0].status} with {@code e0.id = 7}), so an update lands
  * on the right entry wherever it sits in the array.
  *
- * <p>Each write is guarded in its own filter (P10, no extra round trip): {@code _meta.tables} holds, per
- * source table, the newest position of that table's changes that went into the document, and a write
- * applies only where none of the tables it carries is newer there. A refused replace collides with the
- * stored {@code _id} (a duplicate key, reported for that write); a refused update or delete matches
- * nothing. Table names are encoded into field names ({@link DocumentMeta#tableField}).
+ * <p>{@code _meta.tables} holds, per source table, the newest position of that table's changes that went
+ * into the document (table names encoded as field names, {@link DocumentMeta#tableField}). With several
+ * {@link Writers writers}, a write applies only where none of the tables it carries is newer there: a
+ * refused replace collides with the stored {@code _id} (a duplicate key, reported for that write); a
+ * refused update or delete matches nothing. One writer keeps the map too, so that a projection moved to
+ * Kafka Connect finds it, and filters on {@code _id} alone.
  */
 final class MongoDocumentWrites {
 
@@ -47,36 +48,19 @@ final class MongoDocumentWrites {
     private MongoDocumentWrites() {
     }
 
-    static WriteModel<BsonDocument> toModel(DocumentWrite write, Instant writtenAt) {
+    static WriteModel<BsonDocument> toModel(DocumentWrite write, Instant writtenAt, Writers writers) {
         Bson byId = Filters.eq("_id", MongoValues.toBson(write.document().documentId()));
         if (write instanceof DocumentWrite.Replace replace) {
             BsonDocument document = new BsonDocument("_id", MongoValues.toBson(write.document().documentId()));
             document.putAll(MongoValues.document(replace.content()));
             document.put(META, meta(replace.meta(), writtenAt));
-            return new ReplaceOneModel<>(guarded(byId, replace.meta().tables()), document, new ReplaceOptions().upsert(true));
+            return new ReplaceOneModel<>(writers.document(byId, replace.meta().tables()), document, new ReplaceOptions().upsert(true));
         }
         if (write instanceof DocumentWrite.Update update) {
-            return update(guarded(byId, update.meta().tables()), update, writtenAt);
+            return update(writers.document(byId, update.meta().tables()), update, writtenAt);
         }
         DocumentWrite.Delete delete = (DocumentWrite.Delete) write;
-        return new DeleteOneModel<>(guarded(byId, delete.tables()));
-    }
-
-    /**
-     * The document, if for every table the stored position is not newer than the write's. "Not newer"
-     * and not "older": the same change written again (a replay after a crash, a retried bulk) applies.
-     * A document with no position for a table (older than this guard, or never touched by that table)
-     * lets the write through for that table.
-     */
-    static Bson guarded(Bson byId, Map<String, SourcePosition> tables) {
-        if (tables.isEmpty()) {
-            return byId;
-        }
-        List<Bson> filters = new ArrayList<>();
-        filters.add(byId);
-        tables.forEach((table, position) ->
-                filters.add(Filters.not(Filters.gt(META + "." + TABLES + "." + DocumentMeta.tableField(table), position.toString()))));
-        return Filters.and(filters);
+        return new DeleteOneModel<>(writers.document(byId, delete.tables()));
     }
 
     private static BsonDocument tables(Map<String, SourcePosition> tables) {

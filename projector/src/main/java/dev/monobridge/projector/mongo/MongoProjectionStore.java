@@ -72,13 +72,16 @@ public final class MongoProjectionStore implements ProjectionStore {
     private final MongoDeadLetterCollection deadLetters;
     private final MongoRetry retry;
     private final Clock clock;
+    private final Writers writers;
     private Instant storedAsOf;
 
     /**
      * @param scope whose projector this is, when several share the database: {@code ""} for the one
      *              embedded bridge, a Kafka Connect sink's connector name otherwise (see {@link #statesCollection})
      */
-    MongoProjectionStore(MongoDatabase database, MongoRowStateCollection states, MongoRetry retry, Clock clock, String scope) {
+    MongoProjectionStore(MongoDatabase database, MongoRowStateCollection states, MongoRetry retry, Clock clock, String scope,
+                         Writers writers) {
+        this.writers = writers;
         this.scope = scope;
         this.clockId = scoped(CLOCK_ID, scope, ":");
         this.horizonId = scoped(HORIZON_ID, scope, ":");
@@ -232,7 +235,7 @@ public final class MongoProjectionStore implements ProjectionStore {
     private Void writeCollection(String collection, List<DocumentWrite> writes, Instant now, List<DeadLetter> refused,
                                  Set<DocumentRef> newerStored) {
         List<WriteModel<BsonDocument>> models = new ArrayList<>(writes.size());
-        writes.forEach(write -> models.add(MongoDocumentWrites.toModel(write, now)));
+        writes.forEach(write -> models.add(MongoDocumentWrites.toModel(write, now, writers)));
         Set<Integer> failed = new HashSet<>();
         BulkWriteResult result;
         try {

@@ -40,8 +40,9 @@ import dev.monobridge.projector.core.RowStateStore;
  * and one per truncated table: {@code {_id: "truncate:<table>", p: position}} (no {@code _id.t}, no
  * {@code d}, so that no query for rows finds it).
  *
- * <p>Every write is guarded by its position (P10), in the filter of the write itself, so the guard costs
- * no round trip: a state replaces the stored one only if that one is older ({@code p $lt} its own). When
+ * <p>With several {@link Writers writers}, every write is guarded by its position (P10), in the filter of
+ * the write itself, so the guard costs no round trip: a state replaces the stored one only if that one is
+ * older ({@code p $lt} its own). When
  * a newer one is stored (another writer's: a zombie task, or its successor after a rebalance), the
  * replace matches nothing, its upsert collides with the stored {@code _id}, and MongoDB reports a
  * duplicate key for that write alone; exactly those errors mean "refused by the guard". A position-only
@@ -64,14 +65,16 @@ final class MongoRowStateCollection {
 
     private final MongoCollection<BsonDocument> collection;
     private final Acknowledged acknowledged;
+    private final Writers writers;
 
     /**
      * @param acknowledged told of each write once MongoDB has acknowledged it, so that a cache may let
      *                     go of the rows it pinned until then, and read again what another writer changed
      */
-    MongoRowStateCollection(MongoCollection<BsonDocument> collection, Acknowledged acknowledged) {
+    MongoRowStateCollection(MongoCollection<BsonDocument> collection, Acknowledged acknowledged, Writers writers) {
         this.collection = collection;
         this.acknowledged = acknowledged;
+        this.writers = writers;
     }
 
     void write(RowStateStore.StateChanges changes) {
@@ -123,9 +126,8 @@ final class MongoRowStateCollection {
         return result.getMatchedCount() - replacesMatched - truncatesMatched;
     }
 
-    /** The row, if what is stored of it is older than the state (or nothing is: then the upsert inserts). */
-    private static Bson olderThan(RowState state) {
-        return Filters.and(Filters.eq("_id", id(state.id())), Filters.lt("p", state.position().toString()));
+    private Bson olderThan(RowState state) {
+        return writers.rowState(Filters.eq("_id", id(state.id())), state.position());
     }
 
     static BsonString truncateId(String table) {

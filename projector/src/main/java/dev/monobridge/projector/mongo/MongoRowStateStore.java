@@ -103,10 +103,16 @@ final class MongoRowStateStore implements RowStateStore {
      */
     MongoRowStateStore(MongoCollection<BsonDocument> collection, Map<String, Set<String>> indexedColumns, int cacheRows,
                        ProjectorStats stats, MongoRetry retry) {
+        this(collection, indexedColumns, cacheRows, stats, retry, Writers.ONE);
+    }
+
+    /** @param writers whether other projectors may write the same states, and so whether writes are guarded */
+    MongoRowStateStore(MongoCollection<BsonDocument> collection, Map<String, Set<String>> indexedColumns, int cacheRows,
+                       ProjectorStats stats, MongoRetry retry, Writers writers) {
         this.collection = collection.withTimeout(READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
         this.indexes = collection;
         this.retry = retry;
-        this.writes = new MongoRowStateCollection(collection, this::stored);
+        this.writes = new MongoRowStateCollection(collection, this::stored, writers);
         this.cacheRows = cacheRows;
         this.stats = stats;
         indexedColumns.forEach((table, columns) -> this.indexedColumns.put(table, new LinkedHashSet<>(columns)));
