@@ -42,12 +42,12 @@ import dev.monobridge.projector.core.RowStateStore;
  *
  * <p>With several {@link Writers writers}, every write is guarded by its position (P10), in the filter of
  * the write itself, so the guard costs no round trip: a state replaces the stored one only if that one is
- * older ({@code p $lt} its own). When
- * a newer one is stored (another writer's: a zombie task, or its successor after a rebalance), the
- * replace matches nothing, its upsert collides with the stored {@code _id}, and MongoDB reports a
- * duplicate key for that write alone; exactly those errors mean "refused by the guard". A position-only
- * advance matches nothing then, which only the bulk's counts show. Either way the store is told that
- * MongoDB holds states newer than it read.
+ * older ({@code p $lt} its own). When a newer one is stored (another writer's: a zombie task, or its
+ * successor after a rebalance), the replace matches nothing, its upsert collides with the stored
+ * {@code _id}, and MongoDB reports a duplicate key for that write alone; exactly those errors mean
+ * "refused by the guard". A position-only advance matches nothing then, which only the bulk's counts
+ * show. Either way the store is told that MongoDB holds states newer than it read. An expired marker is
+ * removed only while it is a marker, never a live row another writer put there since.
  */
 final class MongoRowStateCollection {
 
@@ -86,8 +86,7 @@ final class MongoRowStateCollection {
             models.add(new ReplaceOneModel<>(olderThan(state), toDocument(state), new ReplaceOptions().upsert(true)));
         }
         for (RowId removed : changes.removed()) {
-            // An expired delete marker, and never a live row another writer put there since.
-            models.add(new DeleteOneModel<>(Filters.and(Filters.eq("_id", id(removed)), Filters.eq("d", true))));
+            models.add(new DeleteOneModel<>(writers.expiredMarker(Filters.eq("_id", id(removed)))));
         }
         for (RowState advanced : changes.advanced()) {
             // The values are what MongoDB holds already; the position is all that moves (some 60 bytes

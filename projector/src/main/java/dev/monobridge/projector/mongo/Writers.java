@@ -41,6 +41,11 @@ public enum Writers {
         Bson rowState(Bson byId, SourcePosition position) {
             return byId;
         }
+
+        @Override
+        Bson expiredMarker(Bson byId) {
+            return byId;
+        }
     },
 
     /**
@@ -78,6 +83,12 @@ public enum Writers {
         Bson rowState(Bson byId, SourcePosition position) {
             return Filters.and(byId, Filters.lt("p", position.toString()));
         }
+
+        /** Only while it is a marker: never a live row another writer put there since. */
+        @Override
+        Bson expiredMarker(Bson byId) {
+            return Filters.and(byId, Filters.eq("d", true));
+        }
     };
 
     /** The filter of a document write carrying these tables' positions. */
@@ -85,4 +96,7 @@ public enum Writers {
 
     /** The filter of a row-state write (a replace, or a position-only advance) at this position. */
     abstract Bson rowState(Bson byId, SourcePosition position);
+
+    /** The filter that removes an expired delete marker. */
+    abstract Bson expiredMarker(Bson byId);
 }
