@@ -17,7 +17,7 @@ import dev.monobridge.projector.core.ProjectorStats;
 import dev.monobridge.projector.definition.ProjectionDefinition;
 import dev.monobridge.projector.mongo.MongoConnections;
 import dev.monobridge.projector.mongo.MongoProjectorFactory;
-import dev.monobridge.projector.mongo.Writers;
+import dev.monobridge.projector.mongo.MongoWriters;
 
 /**
  * The task's projector over its MongoDB database, opened as the embedded bridge opens it. A batch that
@@ -86,7 +86,7 @@ final class SinkProjection implements AutoCloseable {
         // Several writers: during a rebalance a task that lost its partitions may still be writing while its
         // successor re-reads them, so every write is compare-and-set on its source position.
         return MongoProjectorFactory.open(database, definitions, markerGrace, stats, Clock.systemUTC(),
-                MongoProjectorFactory.CACHE_ROWS, scope, Writers.SEVERAL);
+                MongoProjectorFactory.CACHE_ROWS, scope, MongoWriters.SEVERAL);
     }
 
     @Override

@@ -34,7 +34,7 @@ import dev.monobridge.projector.core.DocumentWrite;
  *
  * <p>{@code _meta.tables} holds, per source table, the newest position of that table's changes that went
  * into the document (table names encoded as field names, {@link DocumentMeta#tableField}). With several
- * {@link Writers writers}, a write applies only where none of the tables it carries is newer there: a
+ * {@link MongoWriters writers}, a write applies only where none of the tables it carries is newer there: a
  * refused replace collides with the stored {@code _id} (a duplicate key, reported for that write); a
  * refused update or delete matches nothing. One writer keeps the map too, so that a projection moved to
  * Kafka Connect finds it, and filters on {@code _id} alone.
@@ -48,7 +48,7 @@ final class MongoDocumentWrites {
     private MongoDocumentWrites() {
     }
 
-    static WriteModel<BsonDocument> toModel(DocumentWrite write, Instant writtenAt, Writers writers) {
+    static WriteModel<BsonDocument> toModel(DocumentWrite write, Instant writtenAt, MongoWriters writers) {
         Bson byId = Filters.eq("_id", MongoValues.toBson(write.document().documentId()));
         if (write instanceof DocumentWrite.Replace replace) {
             BsonDocument document = new BsonDocument("_id", MongoValues.toBson(write.document().documentId()));

@@ -72,7 +72,7 @@ public final class MongoProjectionStore implements ProjectionStore {
     private final MongoDeadLetterCollection deadLetters;
     private final MongoRetry retry;
     private final Clock clock;
-    private final Writers writers;
+    private final MongoWriters writers;
     private Instant storedAsOf;
 
     /**
@@ -80,7 +80,7 @@ public final class MongoProjectionStore implements ProjectionStore {
      *              embedded bridge, a Kafka Connect sink's connector name otherwise (see {@link #statesCollection})
      */
     MongoProjectionStore(MongoDatabase database, MongoRowStateCollection states, MongoRetry retry, Clock clock, String scope,
-                         Writers writers) {
+                         MongoWriters writers) {
         this.writers = writers;
         this.scope = scope;
         this.clockId = scoped(CLOCK_ID, scope, ":");

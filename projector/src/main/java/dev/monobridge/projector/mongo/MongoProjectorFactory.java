@@ -56,16 +56,16 @@ public final class MongoProjectorFactory {
      */
     public static Projector open(MongoDatabase database, List<ProjectionDefinition> definitions, Duration markerGrace,
                                  ProjectorStats stats, Clock clock, int cacheRows, String scope) {
-        return open(database, definitions, markerGrace, stats, clock, cacheRows, scope, Writers.ONE);
+        return open(database, definitions, markerGrace, stats, clock, cacheRows, scope, MongoWriters.ONE);
     }
 
     /**
      * As {@link #open(MongoDatabase, List, Duration, ProjectorStats, Clock, int, String)}, for a scope that
-     * more than one projector may write at once ({@link Writers#SEVERAL}: Kafka Connect's tasks, a zombie
+     * more than one projector may write at once ({@link MongoWriters#SEVERAL}: Kafka Connect's tasks, a zombie
      * after a rebalance), so that every write is compare-and-set on its source position.
      */
     public static Projector open(MongoDatabase database, List<ProjectionDefinition> definitions, Duration markerGrace,
-                                 ProjectorStats stats, Clock clock, int cacheRows, String scope, Writers writers) {
+                                 ProjectorStats stats, Clock clock, int cacheRows, String scope, MongoWriters writers) {
         ProjectionPlan plan = new ProjectionPlan(definitions);
         MongoRetry retry = MongoRetry.standard(stats.conditions());
         MongoRowStateStore states = new MongoRowStateStore(

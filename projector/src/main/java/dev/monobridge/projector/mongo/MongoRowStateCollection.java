@@ -40,7 +40,7 @@ import dev.monobridge.projector.core.RowStateStore;
  * and one per truncated table: {@code {_id: "truncate:<table>", p: position}} (no {@code _id.t}, no
  * {@code d}, so that no query for rows finds it).
  *
- * <p>With several {@link Writers writers}, every write is guarded by its position (P10), in the filter of
+ * <p>With several {@link MongoWriters writers}, every write is guarded by its position (P10), in the filter of
  * the write itself, so the guard costs no round trip: a state replaces the stored one only if that one is
  * older ({@code p $lt} its own). When a newer one is stored (another writer's: a zombie task, or its
  * successor after a rebalance), the replace matches nothing, its upsert collides with the stored
@@ -65,13 +65,13 @@ final class MongoRowStateCollection {
 
     private final MongoCollection<BsonDocument> collection;
     private final Acknowledged acknowledged;
-    private final Writers writers;
+    private final MongoWriters writers;
 
     /**
      * @param acknowledged told of each write once MongoDB has acknowledged it, so that a cache may let
      *                     go of the rows it pinned until then, and read again what another writer changed
      */
-    MongoRowStateCollection(MongoCollection<BsonDocument> collection, Acknowledged acknowledged, Writers writers) {
+    MongoRowStateCollection(MongoCollection<BsonDocument> collection, Acknowledged acknowledged, MongoWriters writers) {
         this.collection = collection;
         this.acknowledged = acknowledged;
         this.writers = writers;

@@ -103,12 +103,12 @@ final class MongoRowStateStore implements RowStateStore {
      */
     MongoRowStateStore(MongoCollection<BsonDocument> collection, Map<String, Set<String>> indexedColumns, int cacheRows,
                        ProjectorStats stats, MongoRetry retry) {
-        this(collection, indexedColumns, cacheRows, stats, retry, Writers.ONE);
+        this(collection, indexedColumns, cacheRows, stats, retry, MongoWriters.ONE);
     }
 
     /** @param writers whether other projectors may write the same states, and so whether writes are guarded */
     MongoRowStateStore(MongoCollection<BsonDocument> collection, Map<String, Set<String>> indexedColumns, int cacheRows,
-                       ProjectorStats stats, MongoRetry retry, Writers writers) {
+                       ProjectorStats stats, MongoRetry retry, MongoWriters writers) {
         this.collection = collection.withTimeout(READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
         this.indexes = collection;
         this.retry = retry;

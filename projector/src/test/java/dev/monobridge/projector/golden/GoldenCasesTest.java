@@ -37,7 +37,7 @@ import dev.monobridge.projector.core.ProjectorStats;
 import dev.monobridge.projector.definition.NodeDefinition;
 import dev.monobridge.projector.mongo.MongoProjectionStore;
 import dev.monobridge.projector.mongo.MongoProjectorFactory;
-import dev.monobridge.projector.mongo.Writers;
+import dev.monobridge.projector.mongo.MongoWriters;
 import dev.monobridge.projector.testing.InProcessMongo;
 import dev.monobridge.projector.testing.MovableClock;
 
@@ -159,7 +159,7 @@ class GoldenCasesTest {
 
     /** A writer reading each table in order never meets a guard of its own writes: the documents are the same (P10). */
     private static void givesTheSameDocumentsWithPositionGuards(GoldenCase golden) {
-        Bridge bridge = new Bridge(golden, MongoProjectorFactory.CACHE_ROWS, Writers.SEVERAL);
+        Bridge bridge = new Bridge(golden, MongoProjectorFactory.CACHE_ROWS, MongoWriters.SEVERAL);
         golden.batches().forEach(bridge::feedChecked);
         assertDocuments(golden, bridge.documents());
     }
@@ -278,7 +278,7 @@ class GoldenCasesTest {
         private final MongoDatabase database;
         private final MovableClock clock = new MovableClock(START);
         private final int cacheRows;
-        private final Writers writers;
+        private final MongoWriters writers;
         private ProjectorStats stats;
         private Projector projector;
 
@@ -287,10 +287,10 @@ class GoldenCasesTest {
         }
 
         Bridge(GoldenCase golden, int cacheRows) {
-            this(golden, cacheRows, Writers.ONE);
+            this(golden, cacheRows, MongoWriters.ONE);
         }
 
-        Bridge(GoldenCase golden, int cacheRows, Writers writers) {
+        Bridge(GoldenCase golden, int cacheRows, MongoWriters writers) {
             this.golden = golden;
             this.cacheRows = cacheRows;
             this.writers = writers;

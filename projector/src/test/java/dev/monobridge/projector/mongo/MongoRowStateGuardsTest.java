@@ -88,7 +88,7 @@ class MongoRowStateGuardsTest {
 
     private MongoRowStateStore store() {
         return new MongoRowStateStore(collection, Map.of(RUNNER, Set.of("race_id")), MongoProjectorFactory.CACHE_ROWS,
-                new ProjectorStats(), MongoRetry.standard(), Writers.SEVERAL);
+                new ProjectorStats(), MongoRetry.standard(), MongoWriters.SEVERAL);
     }
 
     private static void handOver(MongoRowStateStore store) {

@@ -30,7 +30,7 @@ import dev.monobridge.projector.testing.InProcessMongo;
 /**
  * P10 over the wire: during a Kafka Connect rebalance, a task that lost its partitions (a zombie) may
  * still be writing while its successor re-reads from the committed offsets. Two projectors on one
- * database and one scope play both, opened as a sink opens them ({@link Writers#SEVERAL}); every write the
+ * database and one scope play both, opened as a sink opens them ({@link MongoWriters#SEVERAL}); every write the
  * older one makes after the newer one wrote must be refused by the position guards in the writes' own
  * filters, and nothing legitimate may be.
  */
@@ -136,7 +136,7 @@ class ZombieWritersTest {
 
     private static Projector open(MongoDatabase database) {
         return MongoProjectorFactory.open(database, List.of(EVENT_PAGE), Duration.ofHours(1), new ProjectorStats(),
-                Clock.fixed(NOW, ZoneOffset.UTC), MongoProjectorFactory.CACHE_ROWS, SCOPE, Writers.SEVERAL);
+                Clock.fixed(NOW, ZoneOffset.UTC), MongoProjectorFactory.CACHE_ROWS, SCOPE, MongoWriters.SEVERAL);
     }
 
     private static Change event(long pos, String name) {

@@ -22,7 +22,7 @@ import dev.monobridge.projector.core.DocumentMeta;
  * 50,000 row states took 90 s there, against 50 ms unguarded), which is one reason the embedded bridge,
  * whose single writer needs no guard, does not pay for one.
  */
-public enum Writers {
+public enum MongoWriters {
 
     /**
      * One ordered stream, one writer: the embedded bridge. Its replication slot admits one consumer at a
