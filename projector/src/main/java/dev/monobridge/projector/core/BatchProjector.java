@@ -44,10 +44,10 @@ import dev.monobridge.projector.definition.Retention;
  * its replay would stay forever, and a value changed there and changed back would keep the change.
  *
  * <p>Each document write carries, per source table whose changes made it, the newest such position
- * ({@link DocumentMeta#tables()}), and the store applies it only where the stored document holds
- * nothing newer for those tables (P10). A write the store refused that way means another writer put
- * there what these states do not describe: the document is written whole the next time it is touched
- * ({@link #rejected}), as after a crash.
+ * ({@link DocumentMeta#tables()}), and a store several projectors write applies it only where the
+ * stored document holds nothing newer for those tables (P10). A write the store refused that way means
+ * another writer put there what these states do not describe: the document is written whole the next
+ * time it is touched ({@link #rejected}), as after a crash.
  */
 public final class BatchProjector {
 

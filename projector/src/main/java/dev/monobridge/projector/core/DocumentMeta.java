@@ -18,7 +18,7 @@ import dev.monobridge.projector.change.SourcePosition;
  * project table A at position 100 and then table B at position 50 into the same document (tables'
  * topics interleave on Kafka Connect); per table, positions only grow, since one table's rows of one
  * root are read in order. Empty for writes no change made (the passing of time, rebuilds): those are
- * not guarded (docs/connect-sink.md, "Zombies").
+ * not guarded (docs/connect-sink.md, "Position guards").
  */
 public record DocumentMeta(String projection, int version, SourcePosition position, Instant commitTime,
                            Map<String, SourcePosition> tables) {

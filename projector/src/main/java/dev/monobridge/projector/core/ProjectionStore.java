@@ -23,8 +23,9 @@ public interface ProjectionStore {
      * {@link #noteDocumentHorizon}; a projector re-opened from the store writes the documents its replayed
      * changes touch whole, since differences computed from the states would not fit what is stored.
      *
-     * <p>Every document and row-state write is guarded by its source position (P10): it applies only
-     * where the store holds nothing newer ({@link DocumentMeta#tables()}; a row state's own position). A
+     * <p>Where several projectors may write one store (Kafka Connect tasks), every document and row-state
+     * write is guarded by its source position (P10): it applies only where the store holds nothing newer
+     * ({@link DocumentMeta#tables()}; a row state's own position). A
      * write refused that way is not an error: another writer (a zombie task, or its successor) holds a
      * newer version there. Refused row states are the store's own business (it reads them again);
      * refused documents are returned, so that the projector writes them whole next time.
