@@ -15,6 +15,7 @@ import dev.monobridge.projector.core.Projector;
 import dev.monobridge.projector.core.ProjectorStats;
 import dev.monobridge.projector.definition.ProjectionDefinition;
 import dev.monobridge.projector.mongo.MongoProjectorFactory;
+import dev.monobridge.projector.mongo.MongoWriters;
 
 /**
  * A projector over the task's MongoDB database, opened as the embedded bridge opens it: the task's one, or
@@ -99,8 +100,10 @@ final class SinkProjection implements AutoCloseable {
     }
 
     private Projector open() {
+        // Several writers: during a rebalance a task that lost its partitions may still be writing while its
+        // successor re-reads them, so every write is compare-and-set on its source position.
         return MongoProjectorFactory.open(database, definitions, markerGrace, stats, Clock.systemUTC(),
-                MongoProjectorFactory.CACHE_ROWS, scope);
+                MongoProjectorFactory.CACHE_ROWS, scope, MongoWriters.SEVERAL);
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.monobridge.projector.core;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,12 @@ import dev.monobridge.projector.definition.Retention;
  * touched by a change at or before it is not known to hold what the states say it held: it is written
  * whole, or deleted, never as a difference. Otherwise a document created in the lost batch and ended in
  * its replay would stay forever, and a value changed there and changed back would keep the change.
+ *
+ * <p>Each document write carries, per source table whose changes made it, the newest such position
+ * ({@link DocumentMeta#tables()}), and a store several projectors write applies it only where the
+ * stored document holds nothing newer for those tables (P10). A write the store refused that way means
+ * another writer put there what these states do not describe: the document is written whole the next
+ * time it is touched ({@link #rejected}), as after a crash.
  */
 public final class BatchProjector {
 
@@ -55,6 +63,8 @@ public final class BatchProjector {
     private final StatePrefetch prefetch;
     private final Clock clock;
     private final SourcePosition documentHorizon;
+    /** Documents whose last write the store's position guards refused: MongoDB holds another writer's version. */
+    private final Set<DocumentRef> writeWhole = new HashSet<>();
     private Instant asOf;
 
     /** A projector whose projection time starts at the clock's current time, with documents no further than its states. */
@@ -110,6 +120,19 @@ public final class BatchProjector {
 
     public Instant asOf() {
         return asOf;
+    }
+
+    /**
+     * The store refused these documents' writes: it holds a newer version, from another writer (a
+     * zombie's successor, or a task that got ahead). What these states say the documents hold is not
+     * what MongoDB holds, so each is written whole (or deleted) the next time a change touches it, from
+     * states read again: some of what this projector read may be older than what the other wrote.
+     */
+    public void rejected(Collection<DocumentRef> documents) {
+        if (!documents.isEmpty()) {
+            writeWhole.addAll(documents);
+            states.forgetReads();
+        }
     }
 
     public ProjectionPlan plan() {
@@ -232,7 +255,8 @@ public final class BatchProjector {
                 }
             }
             prefetch.forRows(plan, expiring.stream().map(Expiring::row).toList());
-            expiring.forEach(e -> touch(rootOf(e.placement(), e.row()), e.row().position(), null, false));
+            // No table guards the write: the passing of time, not a change, makes it.
+            expiring.forEach(e -> touch(rootOf(e.placement(), e.row()), e.row().position(), null, false, null));
         }
 
         void apply(Change change) {
@@ -248,7 +272,14 @@ public final class BatchProjector {
                 unprojected++;
                 return;
             }
+            if (!change.position().isAfter(states.truncatedAt(change.table()))) {
+                // The table was truncated after this change: whatever row it names is gone, even one
+                // the truncate never saw (an older insert arriving late, from another partition).
+                stale++;
+                return;
+            }
             if (change.op() == Op.TRUNCATE) {
+                states.markTruncated(change.table(), change.position());
                 removeRowsOlderThan(change.table(), change);
                 return;
             }
@@ -288,8 +319,8 @@ public final class BatchProjector {
             // and the new placement can be found before the state changes.
             boolean maybeStored = !change.position().isAfter(documentHorizon);
             for (ProjectionPlan.Placement placement : plan.placements(id.table())) {
-                touch(rootOf(placement, previous), change.position(), change.commitTime(), maybeStored);
-                touch(rootOf(placement, next), change.position(), change.commitTime(), maybeStored);
+                touch(rootOf(placement, previous), change.position(), change.commitTime(), maybeStored, id.table());
+                touch(rootOf(placement, next), change.position(), change.commitTime(), maybeStored, id.table());
             }
             states.put(next);
             applied++;
@@ -309,8 +340,10 @@ public final class BatchProjector {
         /**
          * @param maybeStored whether the change may already be in the stored document although the
          *                    states do not remember it (see {@code documentHorizon})
+         * @param table       the table of the changed row, whose position guards the write; {@code null}
+         *                    when no change but the passing of time touches the document
          */
-        private void touch(DocumentRef ref, SourcePosition position, Instant commitTime, boolean maybeStored) {
+        private void touch(DocumentRef ref, SourcePosition position, Instant commitTime, boolean maybeStored, String table) {
             if (ref == null) {
                 return;
             }
@@ -321,7 +354,10 @@ public final class BatchProjector {
             } else {
                 document.advance(position, commitTime);
             }
-            document.maybeAhead |= maybeStored;
+            document.maybeAhead |= maybeStored || writeWhole.contains(ref);
+            if (table != null) {
+                document.tables.merge(table, position, SourcePosition::max);
+            }
         }
 
         ProjectionBatch finish() {
@@ -333,6 +369,7 @@ public final class BatchProjector {
                 DocumentWrite write = write(ref, document);
                 if (write != null) {
                     writes.add(write);
+                    writeWhole.remove(ref);
                 }
             });
             return new ProjectionBatch(writes, states.takeChanges(), deadLetters,
@@ -348,14 +385,15 @@ public final class BatchProjector {
             trimmed += now.trimmed();
             Map<String, Object> was = document.before.content();
             // What MongoDB holds is not known when the document was over budget before (its last good
-            // version was kept), when it is in a shadow being filled, or when it may be ahead of the
-            // states after a crash: then it is written whole.
+            // version was kept), when it is in a shadow being filled, when it may be ahead of the
+            // states after a crash, or when another writer's version refused the last write: then it
+            // is written whole.
             boolean unknown = !document.before.fits() || plan.isShadow(ref.projection()) || document.maybeAhead;
             if (!now.exists()) {
-                return was == null && !unknown ? null : new DocumentWrite.Delete(ref);
+                return was == null && !unknown ? null : new DocumentWrite.Delete(ref, document.tables);
             }
             DocumentMeta meta = new DocumentMeta(ref.projection().name(), ref.projection().version(),
-                    document.position, document.commitTime);
+                    document.position, document.commitTime, document.tables);
             if (was == null || unknown) {
                 return new DocumentWrite.Replace(ref, now.content(), meta);
             }
@@ -427,11 +465,12 @@ public final class BatchProjector {
 
     /**
      * A document touched by the batch: its rendering before the batch, the newest change to it (no
-     * commit time when only the passing of time touched it), and whether MongoDB may hold more of it
-     * than the states gave before the batch.
+     * commit time when only the passing of time touched it), the newest change to it per table (the
+     * write's guard), and whether MongoDB may hold more of it than the states gave before the batch.
      */
     private static final class Touched {
         private final DocumentRenderer.Rendering before;
+        private final Map<String, SourcePosition> tables = new LinkedHashMap<>();
         private SourcePosition position;
         private Instant commitTime;
         private boolean maybeAhead;

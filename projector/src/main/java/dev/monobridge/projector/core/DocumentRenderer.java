@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.monobridge.projector.change.RowKey;
+import dev.monobridge.projector.change.SourcePosition;
 import dev.monobridge.projector.definition.FieldMapping;
 import dev.monobridge.projector.definition.NodeDefinition;
 import dev.monobridge.projector.definition.OrderBy;
@@ -43,7 +44,7 @@ final class DocumentRenderer {
         }
         Map<String, Object> content = level(root, row, asOf);
         long overhead = BsonSize.element("_id", ref.documentId()) + 1 + "_meta".length() + 1 + META_ALLOWANCE
-                + projection.name().length();
+                + projection.name().length() + tablesAllowance(projection);
         long bytes = BsonSize.ofDocument(content) + overhead;
         int trimmed = 0;
         while (bytes > projection.maxBytes()) {
@@ -57,6 +58,17 @@ final class DocumentRenderer {
             trimmed++;
         }
         return new Rendering(content, bytes, trimmed, true);
+    }
+
+    /**
+     * Room for {@code _meta.tables}, the write guards' positions (DocumentMeta): at most one per table of
+     * the projection, each a position in its text form, as updates keep the newest of every table.
+     */
+    private static long tablesAllowance(ProjectionDefinition projection) {
+        Map<String, Object> tables = new LinkedHashMap<>();
+        projection.root().selfAndDescendants().forEach(node ->
+                tables.put(DocumentMeta.tableField(node.table()), SourcePosition.ZERO.toString()));
+        return BsonSize.element("tables", tables);
     }
 
     private Map<String, Object> level(NodeDefinition node, RowState row, Instant asOf) {

@@ -3,6 +3,8 @@ package dev.monobridge.projector.core;
 import java.util.List;
 import java.util.Map;
 
+import dev.monobridge.projector.change.SourcePosition;
+
 /**
  * The write a batch of changes makes to one document: the projector's whole output for it. Writes are
  * targeted: an update names only the paths that changed, so the bytes sent depend on the change and on
@@ -29,8 +31,21 @@ public sealed interface DocumentWrite permits DocumentWrite.Replace, DocumentWri
         }
     }
 
-    /** The root row is gone (or no longer qualifies): the document goes too, leaving no empty shell. */
-    record Delete(DocumentRef document) implements DocumentWrite {
+    /**
+     * The root row is gone (or no longer qualifies): the document goes too, leaving no empty shell.
+     *
+     * @param tables the write's guard, as {@link DocumentMeta#tables()}
+     */
+    record Delete(DocumentRef document, Map<String, SourcePosition> tables) implements DocumentWrite {
+
+        public Delete {
+            tables = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(tables));
+        }
+
+        /** A delete no change made (a rebuild's), guarded by no table. */
+        public Delete(DocumentRef document) {
+            this(document, Map.of());
+        }
     }
 
     /** One path set to one value. */

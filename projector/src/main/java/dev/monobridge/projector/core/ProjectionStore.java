@@ -1,6 +1,7 @@
 package dev.monobridge.projector.core;
 
 import java.util.Map;
+import java.util.Set;
 
 import dev.monobridge.projector.change.SourcePosition;
 import dev.monobridge.projector.definition.ProjectionDefinition;
@@ -21,8 +22,17 @@ public interface ProjectionStore {
      * leaves documents ahead of the states, up to the position last given to
      * {@link #noteDocumentHorizon}; a projector re-opened from the store writes the documents its replayed
      * changes touch whole, since differences computed from the states would not fit what is stored.
+     *
+     * <p>Where several projectors may write one store (Kafka Connect tasks), every document and row-state
+     * write is guarded by its source position (P10): it applies only where the store holds nothing newer
+     * ({@link DocumentMeta#tables()}; a row state's own position). A
+     * write refused that way is not an error: another writer (a zombie task, or its successor) holds a
+     * newer version there. Refused row states are the store's own business (it reads them again);
+     * refused documents are returned, so that the projector writes them whole next time.
+     *
+     * @return the documents whose writes the position guards refused; empty when there is one writer
      */
-    void write(ProjectionBatch batch);
+    Set<DocumentRef> write(ProjectionBatch batch);
 
     /**
      * Makes durable, before a batch's documents are written, the newest source position they will

@@ -96,7 +96,7 @@ public final class Projector implements ChangeSink {
             ProjectionBatch batch = deadLetters.isEmpty() ? projected : projected.withDeadLetters(deadLetters);
             SourcePosition newest = newest(changes);
             noteHorizon(batch, newest);
-            store.write(batch);
+            batchProjector.rejected(store.write(batch));
             lastPosition = SourcePosition.max(lastPosition, newest);
             if (endsWholeSnapshot(changes)) {
                 reconcile();
@@ -212,7 +212,7 @@ public final class Projector implements ChangeSink {
     public synchronized int rewrite(ProjectionDefinition projection, List<RowKey> roots) {
         refuseIfFailed("rewrite documents of " + projection.name());
         ProjectionBatch batch = batchProjector.rewrite(projection, roots, lastPosition);
-        store.write(batch);
+        batchProjector.rejected(store.write(batch));
         return batch.writes().size();
     }
 

@@ -3,6 +3,7 @@ package dev.monobridge.projector.core;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import dev.monobridge.projector.change.RowKey;
 import dev.monobridge.projector.change.SourcePosition;
@@ -75,23 +76,52 @@ public interface RowStateStore {
      */
     int expireMarkers(Instant cutoff);
 
+    /**
+     * Records that the table was truncated at the position: every change of the table at or before it
+     * is stale from now on, whatever row it names ({@link #truncatedAt}). Made durable by the next
+     * {@link #takeChanges()}, with the row states; never moves back.
+     */
+    void markTruncated(String table, SourcePosition position);
+
+    /**
+     * The position of the table's newest truncate, as last made durable or marked since, or
+     * {@link SourcePosition#ZERO} when it was never truncated. A table-wide marker, because a truncate
+     * names no rows: an older insert of a row it never saw (on Kafka Connect, from another partition of
+     * the table's topic, arriving after the truncate) finds no row marker to be stale against.
+     */
+    SourcePosition truncatedAt(String table);
+
+    /**
+     * The store was found to hold something newer than what this projector read: another writer (a
+     * zombie task, or its successor) wrote it. What was read is forgotten, so that the next reads see
+     * the store as it is; what is not yet durable stays. A store that is the only copy (the in-heap
+     * model, one writer) does nothing.
+     */
+    void forgetReads();
+
     /** Hands over, and forgets, what changed since the last call. */
     StateChanges takeChanges();
 
     /**
      * Since the last hand-over: row states to write whole, expired markers to remove, and rows whose
      * values stayed as they were and whose position alone moved on ({@link #advance}), for a store that
-     * keeps positions durable; only the position needs writing for those.
+     * keeps positions durable; only the position needs writing for those; and the tables' truncate
+     * markers set since ({@link #markTruncated}).
      */
-    record StateChanges(List<RowState> written, List<RowId> removed, List<RowState> advanced) {
+    record StateChanges(List<RowState> written, List<RowId> removed, List<RowState> advanced,
+                        Map<String, SourcePosition> truncated) {
 
-        /** Changes with no position-only moves: what the in-heap model hands over. */
+        public StateChanges {
+            truncated = Map.copyOf(truncated);
+        }
+
+        /** Changes with no position-only moves and no truncates. */
         public StateChanges(List<RowState> written, List<RowId> removed) {
-            this(written, removed, List.of());
+            this(written, removed, List.of(), Map.of());
         }
 
         public boolean isEmpty() {
-            return written.isEmpty() && removed.isEmpty() && advanced.isEmpty();
+            return written.isEmpty() && removed.isEmpty() && advanced.isEmpty() && truncated.isEmpty();
         }
     }
 }

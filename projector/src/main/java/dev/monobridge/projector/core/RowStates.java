@@ -28,6 +28,9 @@ public final class RowStates implements RowStateStore {
     private final Map<String, Map<String, Map<Object, Set<RowKey>>>> parentIndex = new HashMap<>();
     private final Map<RowId, RowState> changed = new LinkedHashMap<>();
     private final Set<RowId> removed = new LinkedHashSet<>();
+    /** table → position of its newest truncate. */
+    private final Map<String, SourcePosition> truncates = new HashMap<>();
+    private final Map<String, SourcePosition> truncatedSince = new LinkedHashMap<>();
     /**
      * Delete markers by the time they were made, which is the order they expire in. A priority queue,
      * not a list, because markers loaded back from storage arrive in no particular order.
@@ -173,10 +176,29 @@ public final class RowStates implements RowStateStore {
     }
 
     @Override
+    public void markTruncated(String table, SourcePosition position) {
+        if (position.isAfter(truncatedAt(table))) {
+            truncates.put(table, position);
+            truncatedSince.put(table, position);
+        }
+    }
+
+    @Override
+    public SourcePosition truncatedAt(String table) {
+        return truncates.getOrDefault(table, SourcePosition.ZERO);
+    }
+
+    /** Everything is the only copy here, and this model has one writer: nothing to read again. */
+    @Override
+    public void forgetReads() {
+    }
+
+    @Override
     public StateChanges takeChanges() {
-        StateChanges taken = new StateChanges(List.copyOf(changed.values()), List.copyOf(removed));
+        StateChanges taken = new StateChanges(List.copyOf(changed.values()), List.copyOf(removed), List.of(), truncatedSince);
         changed.clear();
         removed.clear();
+        truncatedSince.clear();
         return taken;
     }
 

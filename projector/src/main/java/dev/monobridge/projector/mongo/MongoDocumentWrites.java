@@ -22,6 +22,7 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 
+import dev.monobridge.projector.change.SourcePosition;
 import dev.monobridge.projector.core.DocumentMeta;
 import dev.monobridge.projector.core.DocumentPath;
 import dev.monobridge.projector.core.DocumentWrite;
@@ -30,26 +31,42 @@ import dev.monobridge.projector.core.DocumentWrite;
  * Turns the projector's document writes into MongoDB write models. List entries are addressed with
  * filtered positional operators ({@code races.$[e0].status} with {@code e0.id = 7}), so an update lands
  * on the right entry wherever it sits in the array.
+ *
+ * <p>{@code _meta.tables} holds, per source table, the newest position of that table's changes that went
+ * into the document (table names encoded as field names, {@link DocumentMeta#tableField}). With several
+ * {@link MongoWriters writers}, a write applies only where none of the tables it carries is newer there: a
+ * refused replace collides with the stored {@code _id} (a duplicate key, reported for that write); a
+ * refused update or delete matches nothing. One writer keeps the map too, so that a projection moved to
+ * Kafka Connect finds it, and filters on {@code _id} alone.
  */
 final class MongoDocumentWrites {
 
     static final String META = "_meta";
+    /** Under {@value #META}: the newest position per source table that went into the document. */
+    static final String TABLES = "tables";
 
     private MongoDocumentWrites() {
     }
 
-    static WriteModel<BsonDocument> toModel(DocumentWrite write, Instant writtenAt) {
+    static WriteModel<BsonDocument> toModel(DocumentWrite write, Instant writtenAt, MongoWriters writers) {
         Bson byId = Filters.eq("_id", MongoValues.toBson(write.document().documentId()));
         if (write instanceof DocumentWrite.Replace replace) {
             BsonDocument document = new BsonDocument("_id", MongoValues.toBson(write.document().documentId()));
             document.putAll(MongoValues.document(replace.content()));
             document.put(META, meta(replace.meta(), writtenAt));
-            return new ReplaceOneModel<>(byId, document, new ReplaceOptions().upsert(true));
+            return new ReplaceOneModel<>(writers.document(byId, replace.meta().tables()), document, new ReplaceOptions().upsert(true));
         }
         if (write instanceof DocumentWrite.Update update) {
-            return update(byId, update, writtenAt);
+            return update(writers.document(byId, update.meta().tables()), update, writtenAt);
         }
-        return new DeleteOneModel<>(byId);
+        DocumentWrite.Delete delete = (DocumentWrite.Delete) write;
+        return new DeleteOneModel<>(writers.document(byId, delete.tables()));
+    }
+
+    private static BsonDocument tables(Map<String, SourcePosition> tables) {
+        BsonDocument document = new BsonDocument();
+        tables.forEach((table, position) -> document.put(DocumentMeta.tableField(table), new BsonString(position.toString())));
+        return document;
     }
 
     private static WriteModel<BsonDocument> update(Bson byId, DocumentWrite.Update update, Instant writtenAt) {
@@ -73,6 +90,8 @@ final class MongoDocumentWrites {
         if (meta.commitTime() != null) {
             max.append(META + ".commitTime", new BsonDateTime(meta.commitTime().toEpochMilli()));
         }
+        meta.tables().forEach((table, position) ->
+                max.append(META + "." + TABLES + "." + DocumentMeta.tableField(table), new BsonString(position.toString())));
         operations.put("$max", max);
         UpdateOptions options = new UpdateOptions();
         if (!filters.isEmpty()) {
@@ -87,7 +106,8 @@ final class MongoDocumentWrites {
                 .append("version", new BsonInt32(meta.version()))
                 .append("position", new BsonString(meta.position().toString()))
                 .append("commitTime", meta.commitTime() == null ? BsonNull.VALUE : new BsonDateTime(meta.commitTime().toEpochMilli()))
-                .append("writtenAt", new BsonDateTime(writtenAt.toEpochMilli()));
+                .append("writtenAt", new BsonDateTime(writtenAt.toEpochMilli()))
+                .append(TABLES, tables(meta.tables()));
     }
 
     /** Names one array filter per distinct list entry an update addresses. */

@@ -3,9 +3,12 @@ package dev.monobridge.projector.mongo;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
@@ -14,9 +17,11 @@ import org.bson.BsonValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoNamespace;
 import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.DeleteOneModel;
@@ -31,6 +36,7 @@ import com.mongodb.client.model.WriteModel;
 import dev.monobridge.projector.change.SourcePosition;
 import dev.monobridge.projector.core.DeadLetter;
 import dev.monobridge.projector.core.DocumentMeta;
+import dev.monobridge.projector.core.DocumentRef;
 import dev.monobridge.projector.core.DocumentWrite;
 import dev.monobridge.projector.core.ProjectionBatch;
 import dev.monobridge.projector.core.ProjectionStore;
@@ -66,13 +72,16 @@ public final class MongoProjectionStore implements ProjectionStore {
     private final MongoDeadLetterCollection deadLetters;
     private final MongoRetry retry;
     private final Clock clock;
+    private final MongoWriters writers;
     private Instant storedAsOf;
 
     /**
      * @param scope whose projector this is, when several share the database: {@code ""} for the one
      *              embedded bridge, a Kafka Connect sink's connector name otherwise (see {@link #statesCollection})
      */
-    MongoProjectionStore(MongoDatabase database, MongoRowStateCollection states, MongoRetry retry, Clock clock, String scope) {
+    MongoProjectionStore(MongoDatabase database, MongoRowStateCollection states, MongoRetry retry, Clock clock, String scope,
+                         MongoWriters writers) {
+        this.writers = writers;
         this.scope = scope;
         this.clockId = scoped(CLOCK_ID, scope, ":");
         this.horizonId = scoped(HORIZON_ID, scope, ":");
@@ -146,11 +155,12 @@ public final class MongoProjectionStore implements ProjectionStore {
     }
 
     @Override
-    public void write(ProjectionBatch batch) {
+    public Set<DocumentRef> write(ProjectionBatch batch) {
         Instant now = clock.instant();
         List<DeadLetter> refused = new ArrayList<>(batch.deadLetters());
+        Set<DocumentRef> newerStored = new LinkedHashSet<>();
         group(batch.writes()).forEach((collection, writes) ->
-                retry.run("write " + collection, () -> writeCollection(collection, writes, now, refused)));
+                retry.run("write " + collection, () -> writeCollection(collection, writes, now, refused, newerStored)));
         retry.run("write row states", () -> {
             states.write(batch.stateChanges());
             return null;
@@ -167,6 +177,11 @@ public final class MongoProjectionStore implements ProjectionStore {
                     new ReplaceOptions().upsert(true)));
             storedAsOf = batch.asOf();
         }
+        if (!newerStored.isEmpty()) {
+            LOG.info("{} document writes met a newer version written by another writer (a task rebalanced away, or its "
+                    + "successor) and were refused by their position guards; they are written whole when next touched", newerStored.size());
+        }
+        return newerStored;
     }
 
     @Override
@@ -223,21 +238,64 @@ public final class MongoProjectionStore implements ProjectionStore {
         });
     }
 
-    private Void writeCollection(String collection, List<DocumentWrite> writes, Instant now, List<DeadLetter> refused) {
+    /**
+     * @param newerStored gets the documents whose position guards refused the write: another writer's
+     *                    newer version is stored (see {@link MongoDocumentWrites})
+     */
+    private Void writeCollection(String collection, List<DocumentWrite> writes, Instant now, List<DeadLetter> refused,
+                                 Set<DocumentRef> newerStored) {
         List<WriteModel<BsonDocument>> models = new ArrayList<>(writes.size());
-        writes.forEach(write -> models.add(MongoDocumentWrites.toModel(write, now)));
+        writes.forEach(write -> models.add(MongoDocumentWrites.toModel(write, now, writers)));
+        Set<Integer> failed = new HashSet<>();
+        BulkWriteResult result;
         try {
-            database.getCollection(collection, BsonDocument.class).bulkWrite(models, new BulkWriteOptions().ordered(false));
+            result = database.getCollection(collection, BsonDocument.class).bulkWrite(models, new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             // Unordered: everything else was applied. Only the refused documents become dead letters;
             // a refusal that may pass would have been a different exception, retried by the caller.
             for (BulkWriteError error : e.getWriteErrors()) {
                 DocumentWrite write = writes.get(error.getIndex());
+                failed.add(error.getIndex());
+                if (write instanceof DocumentWrite.Replace && ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY) {
+                    // The guarded replace matched nothing and its upsert met the stored document.
+                    newerStored.add(write.document());
+                    continue;
+                }
                 LOG.warn("MongoDB refused the write to {} in {}: {}", write.document(), collection, error.getMessage());
                 refused.add(DeadLetter.refusedWrite(write, "MongoDB refused the write: " + error.getMessage()));
             }
+            result = e.getWriteResult();
         }
+        noteRefusedUpdates(writes, failed, result, newerStored);
         return null;
+    }
+
+    /**
+     * A guarded update that matched nothing reports no error, and a bulk reports only how many matched
+     * in all. When fewer updates matched than were sent, which ones did not is unknown, so all of them
+     * count as refused: they are written whole next time, which is right for any. It happens only when
+     * another writer got there first (or a document was removed behind the projector's back). A refused
+     * delete needs nothing: these states say the document is gone, so any next write of it is whole.
+     */
+    private static void noteRefusedUpdates(List<DocumentWrite> writes, Set<Integer> failed, BulkWriteResult result,
+                                           Set<DocumentRef> newerStored) {
+        Set<Integer> upserted = new HashSet<>();
+        result.getUpserts().forEach(upsert -> upserted.add(upsert.getIndex()));
+        int replacesMatched = 0;
+        List<DocumentRef> updates = new ArrayList<>();
+        for (int i = 0; i < writes.size(); i++) {
+            if (failed.contains(i)) {
+                continue;
+            }
+            if (writes.get(i) instanceof DocumentWrite.Replace && !upserted.contains(i)) {
+                replacesMatched++;
+            } else if (writes.get(i) instanceof DocumentWrite.Update) {
+                updates.add(writes.get(i).document());
+            }
+        }
+        if (result.getMatchedCount() - replacesMatched < updates.size()) {
+            newerStored.addAll(updates);
+        }
     }
 
     private static Map<String, List<DocumentWrite>> group(List<DocumentWrite> writes) {

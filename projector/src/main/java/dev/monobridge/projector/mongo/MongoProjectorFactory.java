@@ -56,12 +56,22 @@ public final class MongoProjectorFactory {
      */
     public static Projector open(MongoDatabase database, List<ProjectionDefinition> definitions, Duration markerGrace,
                                  ProjectorStats stats, Clock clock, int cacheRows, String scope) {
+        return open(database, definitions, markerGrace, stats, clock, cacheRows, scope, MongoWriters.ONE);
+    }
+
+    /**
+     * As {@link #open(MongoDatabase, List, Duration, ProjectorStats, Clock, int, String)}, for a scope that
+     * more than one projector may write at once ({@link MongoWriters#SEVERAL}: Kafka Connect's tasks, a zombie
+     * after a rebalance), so that every write is compare-and-set on its source position.
+     */
+    public static Projector open(MongoDatabase database, List<ProjectionDefinition> definitions, Duration markerGrace,
+                                 ProjectorStats stats, Clock clock, int cacheRows, String scope, MongoWriters writers) {
         ProjectionPlan plan = new ProjectionPlan(definitions);
         MongoRetry retry = MongoRetry.standard(stats.conditions());
         MongoRowStateStore states = new MongoRowStateStore(
                 database.getCollection(MongoProjectionStore.statesCollection(scope), BsonDocument.class),
-                plan.parentKeyColumns(), cacheRows, stats, retry);
-        MongoProjectionStore store = new MongoProjectionStore(database, states.writes(), retry, clock, scope);
+                plan.parentKeyColumns(), cacheRows, stats, retry, writers);
+        MongoProjectionStore store = new MongoProjectionStore(database, states.writes(), retry, clock, scope, writers);
         Instant asOf = store.loadAsOf().orElse(clock.instant());
         SourcePosition horizon = store.loadDocumentHorizon();
         LOG.info("Opened {} projections, rendered as of {}; row states are read as batches need them", definitions.size(), asOf);

@@ -3,6 +3,7 @@ package dev.monobridge.projector.mongo;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -92,6 +93,9 @@ final class MongoRowStateStore implements RowStateStore {
     private final List<RowId> removed = new ArrayList<>();
     /** The oldest marker MongoDB may hold, once known: until then no sweep can find anything to expire. */
     private Instant oldestMarker;
+    /** Each truncated table's newest truncate, read at start-up and kept since: one tiny document per table. */
+    private final Map<String, SourcePosition> truncates = new HashMap<>();
+    private final Map<String, SourcePosition> truncatedSince = new LinkedHashMap<>();
 
     /**
      * @param indexedColumns for each table, the columns that children are looked up by
@@ -99,10 +103,16 @@ final class MongoRowStateStore implements RowStateStore {
      */
     MongoRowStateStore(MongoCollection<BsonDocument> collection, Map<String, Set<String>> indexedColumns, int cacheRows,
                        ProjectorStats stats, MongoRetry retry) {
+        this(collection, indexedColumns, cacheRows, stats, retry, MongoWriters.ONE);
+    }
+
+    /** @param writers whether other projectors may write the same states, and so whether writes are guarded */
+    MongoRowStateStore(MongoCollection<BsonDocument> collection, Map<String, Set<String>> indexedColumns, int cacheRows,
+                       ProjectorStats stats, MongoRetry retry, MongoWriters writers) {
         this.collection = collection.withTimeout(READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
         this.indexes = collection;
         this.retry = retry;
-        this.writes = new MongoRowStateCollection(collection, this::stored);
+        this.writes = new MongoRowStateCollection(collection, this::stored, writers);
         this.cacheRows = cacheRows;
         this.stats = stats;
         indexedColumns.forEach((table, columns) -> this.indexedColumns.put(table, new LinkedHashSet<>(columns)));
@@ -110,6 +120,22 @@ final class MongoRowStateStore implements RowStateStore {
         makeIndex(Indexes.ascending("_id.t", "p"));
         makeIndex(Indexes.ascending("d", "at"));
         this.indexedColumns.forEach((table, columns) -> columns.forEach(column -> makeIndex(Indexes.ascending("_id.t", "v." + column))));
+        loadTruncates();
+    }
+
+    /**
+     * One query at start-up, on the {@code _id} index (an anchored prefix): a marker must be known before
+     * the first change of its table, and there are at most as many as tables. Not counted among the row
+     * state queries: it loads no row.
+     */
+    private void loadTruncates() {
+        read("read the truncate markers", () -> {
+            for (BsonDocument marker : collection.find(Filters.regex("_id", "^" + MongoRowStateCollection.TRUNCATE_PREFIX))) {
+                truncates.put(marker.getString("_id").getValue().substring(MongoRowStateCollection.TRUNCATE_PREFIX.length()),
+                        SourcePosition.parse(marker.getString("p").getValue()));
+            }
+            return null;
+        });
     }
 
     @Override
@@ -126,6 +152,17 @@ final class MongoRowStateStore implements RowStateStore {
         if (cache.size() + absent.size() + loadedGroups.size() <= cacheRows) {
             return;
         }
+        dropReads();
+    }
+
+    /** Another writer's states are newer than some this store read: all of it is read again, as after a trim. */
+    @Override
+    public void forgetReads() {
+        dropReads();
+    }
+
+    /** Lets go of everything read; keeps what is not yet acknowledged, which only this store has. */
+    private void dropReads() {
         cache = new RowStates(indexedColumns);
         absent.clear();
         loadedGroups.clear();
@@ -324,13 +361,28 @@ final class MongoRowStateStore implements RowStateStore {
     }
 
     @Override
+    public void markTruncated(String table, SourcePosition position) {
+        if (position.isAfter(truncatedAt(table))) {
+            truncates.put(table, position);
+            truncatedSince.put(table, position);
+        }
+    }
+
+    @Override
+    public SourcePosition truncatedAt(String table) {
+        return truncates.getOrDefault(table, SourcePosition.ZERO);
+    }
+
+    @Override
     public StateChanges takeChanges() {
-        StateChanges taken = new StateChanges(List.copyOf(changed.values()), List.copyOf(removed), List.copyOf(advanced.values()));
+        StateChanges taken = new StateChanges(List.copyOf(changed.values()), List.copyOf(removed), List.copyOf(advanced.values()),
+                truncatedSince);
         inFlight.putAll(advanced);
         inFlight.putAll(changed);
         changed.clear();
         advanced.clear();
         removed.clear();
+        truncatedSince.clear();
         return taken;
     }
 
@@ -339,13 +391,20 @@ final class MongoRowStateStore implements RowStateStore {
         return writes;
     }
 
-    /** MongoDB acknowledged these changes: the rows may leave the heap. */
-    void stored(StateChanges changes) {
+    /**
+     * MongoDB acknowledged these changes: the rows may leave the heap. When its guards refused some,
+     * MongoDB holds newer states than this store read (another writer's), and which rows those are does
+     * not matter much: it happens in a rebalance's moment, so everything read is read again.
+     */
+    void stored(StateChanges changes, boolean olderThanStored) {
         for (RowState state : changes.written()) {
             inFlight.remove(state.id(), state);
         }
         for (RowState state : changes.advanced()) {
             inFlight.remove(state.id(), state);
+        }
+        if (olderThanStored) {
+            dropReads();
         }
     }
 

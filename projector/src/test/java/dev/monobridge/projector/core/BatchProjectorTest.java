@@ -59,6 +59,37 @@ class BatchProjectorTest {
     }
 
     @Test
+    void aDocumentWhoseWriteWasRefusedIsWrittenWholeWhenNextTouched() {
+        Projecting racing = projecting(RACE_CARD);
+        racing.project(raceWithRunners(3));
+        DocumentWrite refused = single(racing.project(update("public.race", 100, "id", 1, "name", "King George VI Chase (Grade 1)")).writes());
+        assertThat(refused).isInstanceOf(DocumentWrite.Update.class);
+
+        racing.projector().rejected(List.of(refused.document()));
+        ProjectionBatch next = racing.project(update("public.runner", 101, "id", 2, "race_id", 1, "horse", "Horse 2", "cloth", 2, "price", price("9.00")));
+        ProjectionBatch after = racing.project(update("public.runner", 102, "id", 2, "race_id", 1, "horse", "Horse 2", "cloth", 2, "price", price("8.00")));
+
+        assertThat(single(next.writes())).as("another writer's version is stored: written whole").isInstanceOf(DocumentWrite.Replace.class);
+        assertThat(single(after.writes())).as("and then as differences again").isInstanceOf(DocumentWrite.Update.class);
+    }
+
+    @Test
+    void aWriteCarriesTheNewestPositionOfEachTableWhoseChangesMadeIt() {
+        Projecting racing = projecting(RACE_CARD);
+        racing.project(raceWithRunners(3));
+
+        ProjectionBatch batch = racing.project(
+                update("public.runner", 101, "id", 2, "race_id", 1, "horse", "Horse 2", "cloth", 2, "price", price("9.00")),
+                update("public.race", 100, "id", 1, "name", "King George VI Chase (Grade 1)"),
+                update("public.runner", 99, "id", 3, "race_id", 1, "horse", "Horse 3", "cloth", 3, "price", price("7.00")));
+
+        DocumentWrite.Update write = (DocumentWrite.Update) single(batch.writes());
+        assertThat(write.meta().tables()).containsExactly(
+                Map.entry("public.race", position(100)), Map.entry("public.runner", position(101)));
+        assertThat(write.meta().position()).isEqualTo(position(101));
+    }
+
+    @Test
     void aNewDocumentIsWrittenWhole() {
         ProjectionBatch batch = projecting(RACE_CARD).project(raceWithRunners(3));
 

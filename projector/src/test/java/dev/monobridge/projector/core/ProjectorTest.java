@@ -141,13 +141,14 @@ class ProjectorTest {
         }
 
         @Override
-        public void write(ProjectionBatch batch) {
+        public java.util.Set<DocumentRef> write(ProjectionBatch batch) {
             horizonsBeforeBatch = List.copyOf(horizons);
             if (failNext) {
                 failNext = false;
                 throw new IllegalStateException("the store refused the batch");
             }
             batches.add(batch);
+            return java.util.Set.of();
         }
 
         @Override

@@ -33,6 +33,9 @@ public abstract class RowStateStoreContract {
     /** Takes the changes and makes them durable, as the projection store does after the documents. */
     protected abstract RowStateStore.StateChanges handOver(RowStateStore states);
 
+    /** A store opened again on what was made durable, as after a restart. */
+    protected abstract RowStateStore reopened();
+
     @BeforeEach
     void open() {
         states = emptyStore();
@@ -174,6 +177,21 @@ public abstract class RowStateStoreContract {
 
         assertThat(first.written()).extracting(RowState::position).containsExactly(position(6));
         assertThat(handOver(states).isEmpty()).isTrue();
+    }
+
+    @Test
+    void aTruncateMarkerIsKeptNeverMovesBackAndSurvivesAReopen() {
+        assertThat(states.truncatedAt(RUNNER)).as("never truncated").isEqualTo(SourcePosition.ZERO);
+        states.markTruncated(RUNNER, position(8));
+        states.markTruncated(RUNNER, position(6));
+
+        assertThat(states.truncatedAt(RUNNER)).isEqualTo(position(8));
+        assertThat(handOver(states).truncated()).containsExactly(Map.entry(RUNNER, position(8)));
+        assertThat(handOver(states).isEmpty()).as("handed over once").isTrue();
+        RowStateStore reopened = reopened();
+        assertThat(reopened.truncatedAt(RUNNER)).isEqualTo(position(8));
+        assertThat(reopened.truncatedAt("public.race")).isEqualTo(SourcePosition.ZERO);
+        assertThat(reopened.liveKeys(RUNNER)).as("a marker is no row").isEmpty();
     }
 
     protected static RowId id(long id) {

@@ -37,6 +37,7 @@ import dev.monobridge.projector.core.ProjectorStats;
 import dev.monobridge.projector.definition.NodeDefinition;
 import dev.monobridge.projector.mongo.MongoProjectionStore;
 import dev.monobridge.projector.mongo.MongoProjectorFactory;
+import dev.monobridge.projector.mongo.MongoWriters;
 import dev.monobridge.projector.testing.InProcessMongo;
 import dev.monobridge.projector.testing.MovableClock;
 
@@ -108,7 +109,9 @@ class GoldenCasesTest {
                 dynamicTest("gives the same documents when restarted before every batch",
                         () -> givesTheSameDocumentsWhenRestartedBeforeEveryBatch(golden)),
                 dynamicTest("gives the same documents, and writes nothing on a replay, with a cache that keeps no row between batches",
-                        () -> givesTheSameDocumentsWithACacheThatKeepsNothing(golden))));
+                        () -> givesTheSameDocumentsWithACacheThatKeepsNothing(golden)),
+                dynamicTest("gives the same documents with the position guards of several writers (Kafka Connect)",
+                        () -> givesTheSameDocumentsWithPositionGuards(golden))));
     }
 
     private static void givesTheExpectedDocuments(GoldenCase golden) {
@@ -151,6 +154,13 @@ class GoldenCasesTest {
             bridge.restart();
             bridge.feedChecked(batch);
         }
+        assertDocuments(golden, bridge.documents());
+    }
+
+    /** A writer reading each table in order never meets a guard of its own writes: the documents are the same (P10). */
+    private static void givesTheSameDocumentsWithPositionGuards(GoldenCase golden) {
+        Bridge bridge = new Bridge(golden, MongoProjectorFactory.CACHE_ROWS, MongoWriters.SEVERAL);
+        golden.batches().forEach(bridge::feedChecked);
         assertDocuments(golden, bridge.documents());
     }
 
@@ -268,6 +278,7 @@ class GoldenCasesTest {
         private final MongoDatabase database;
         private final MovableClock clock = new MovableClock(START);
         private final int cacheRows;
+        private final MongoWriters writers;
         private ProjectorStats stats;
         private Projector projector;
 
@@ -276,15 +287,21 @@ class GoldenCasesTest {
         }
 
         Bridge(GoldenCase golden, int cacheRows) {
+            this(golden, cacheRows, MongoWriters.ONE);
+        }
+
+        Bridge(GoldenCase golden, int cacheRows, MongoWriters writers) {
             this.golden = golden;
             this.cacheRows = cacheRows;
+            this.writers = writers;
             this.database = mongo.freshDatabase(golden.name());
             restart();
         }
 
         void restart() {
             stats = new ProjectorStats();
-            projector = MongoProjectorFactory.open(database, List.of(golden.definition()), MARKER_GRACE, stats, clock, cacheRows);
+            projector = MongoProjectorFactory.open(database, List.of(golden.definition()), MARKER_GRACE, stats, clock, cacheRows, "",
+                    writers);
         }
 
         /**

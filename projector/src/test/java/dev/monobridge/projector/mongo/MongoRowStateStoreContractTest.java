@@ -3,6 +3,8 @@ package dev.monobridge.projector.mongo;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import com.mongodb.client.MongoCollection;
+
 import dev.monobridge.projector.core.ProjectorStats;
 import dev.monobridge.projector.core.RowStateStore;
 import dev.monobridge.projector.core.RowStateStoreContract;
@@ -18,12 +20,18 @@ class MongoRowStateStoreContractTest extends RowStateStoreContract {
     static final InProcessMongo mongo = InProcessMongo.start();
 
     private MongoRowStateStore store;
+    private MongoCollection<BsonDocument> collection;
 
     @Override
     protected RowStateStore emptyStore() {
-        store = new MongoRowStateStore(mongo.freshDatabase("contract").getCollection(MongoProjectionStore.STATES, BsonDocument.class),
-                INDEXED, 0, new ProjectorStats(), MongoRetry.standard());
+        collection = mongo.freshDatabase("contract").getCollection(MongoProjectionStore.STATES, BsonDocument.class);
+        store = new MongoRowStateStore(collection, INDEXED, 0, new ProjectorStats(), MongoRetry.standard());
         return store;
+    }
+
+    @Override
+    protected RowStateStore reopened() {
+        return new MongoRowStateStore(collection, INDEXED, 0, new ProjectorStats(), MongoRetry.standard());
     }
 
     @Override
