@@ -3,11 +3,13 @@ package dev.monobridge.bench.connect;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
@@ -85,6 +87,10 @@ public final class ConnectPipeline implements Pipeline {
     private Map<String, String> source(Map<String, String> printed) {
         Map<String, String> config = new LinkedHashMap<>(printed);
         config.put("topic.prefix", run);
+        // A split projection's routing names its topics by pattern: the transforms' predicates and the group that
+        // creates them with more partitions.
+        config.replaceAll((key, value) -> key.matches("predicates\\..+\\.pattern|topic\\.creation\\..+\\.include")
+                ? renamedPatterns(value) : value);
         // One broker: the topics Debezium creates cannot have more replicas than that.
         config.put("topic.creation.default.replication.factor", "1");
         config.putIfAbsent("topic.creation.default.partitions", "1");
@@ -96,18 +102,33 @@ public final class ConnectPipeline implements Pipeline {
         config.put("name", name);
         config.put("connector.class", MeasuredSinkConnector.class.getName());
         config.put("tasks.max", Integer.toString(tasks));
-        String regex = config.get("topics.regex");
-        if (regex == null || !regex.startsWith(PRINTED_PREFIX)) {
-            throw new IllegalStateException("connect-config printed a sink whose topics.regex does not start with the topic prefix '"
-                    + PRINTED_PREFIX + "': " + regex);
+        // A sink over one partition per topic names its topics by a pattern; a split one lists them.
+        if (config.containsKey("topics")) {
+            config.put("topics", String.join(",", Arrays.stream(config.get("topics").split(","))
+                    .map(topic -> renamed(topic, PRINTED_PREFIX + ".", run + ".")).toList()));
+        } else {
+            config.put("topics.regex", renamed(config.get("topics.regex"), PRINTED_PREFIX, run));
         }
-        config.put("topics.regex", run + regex.substring(PRINTED_PREFIX.length()));
         // connect-config prints a reference to the environment when MONOBRIDGE_MONGO_URI is set: the run's own, always.
         config.put("mongodb.uri", wire.uri());
         config.put("mongodb.database", run);
         config.put("errors.deadletterqueue.topic.name", name + "-dlq");
         config.put("errors.deadletterqueue.topic.replication.factor", "1");
         return config;
+    }
+
+    /** The run's topic names for a printed list of topic patterns, each {@code monobridge\.<schema>\.<table>}. */
+    private String renamedPatterns(String patterns) {
+        return String.join(",", Arrays.stream(patterns.split(","))
+                .map(pattern -> renamed(pattern, PRINTED_PREFIX + "\\.", Pattern.quote(run) + "\\.")).toList());
+    }
+
+    private static String renamed(String printed, String printedPrefix, String runPrefix) {
+        if (printed == null || !printed.startsWith(printedPrefix)) {
+            throw new IllegalStateException("connect-config printed a topic name or pattern that does not start with the topic prefix '"
+                    + printedPrefix + "': " + printed);
+        }
+        return runPrefix + printed.substring(printedPrefix.length());
     }
 
     /** Connect's own validation of the sink (the connector's checks included): the problems, if any, as one line. */
