@@ -29,8 +29,7 @@ public final class RowStates implements RowStateStore {
     private final Map<RowId, RowState> changed = new LinkedHashMap<>();
     private final Set<RowId> removed = new LinkedHashSet<>();
     /** table → position of its newest truncate. */
-    private final Map<String, SourcePosition> truncates = new HashMap<>();
-    private final Map<String, SourcePosition> truncatedSince = new LinkedHashMap<>();
+    private final TruncateMarkers truncates = new TruncateMarkers();
     /**
      * Delete markers by the time they were made, which is the order they expire in. A priority queue,
      * not a list, because markers loaded back from storage arrive in no particular order.
@@ -177,15 +176,12 @@ public final class RowStates implements RowStateStore {
 
     @Override
     public void markTruncated(String table, SourcePosition position) {
-        if (position.isAfter(truncatedAt(table))) {
-            truncates.put(table, position);
-            truncatedSince.put(table, position);
-        }
+        truncates.mark(table, position);
     }
 
     @Override
     public SourcePosition truncatedAt(String table) {
-        return truncates.getOrDefault(table, SourcePosition.ZERO);
+        return truncates.at(table);
     }
 
     /** Everything is the only copy here, and this model has one writer: nothing to read again. */
@@ -195,10 +191,9 @@ public final class RowStates implements RowStateStore {
 
     @Override
     public StateChanges takeChanges() {
-        StateChanges taken = new StateChanges(List.copyOf(changed.values()), List.copyOf(removed), List.of(), truncatedSince);
+        StateChanges taken = new StateChanges(List.copyOf(changed.values()), List.copyOf(removed), List.of(), truncates.takeSince());
         changed.clear();
         removed.clear();
-        truncatedSince.clear();
         return taken;
     }
 

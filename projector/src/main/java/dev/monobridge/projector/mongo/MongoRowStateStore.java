@@ -32,6 +32,7 @@ import dev.monobridge.projector.core.ProjectorStats;
 import dev.monobridge.projector.core.RowId;
 import dev.monobridge.projector.core.RowState;
 import dev.monobridge.projector.core.RowStateStore;
+import dev.monobridge.projector.core.TruncateMarkers;
 import dev.monobridge.projector.core.RowStates;
 import dev.monobridge.projector.core.StateReadException;
 
@@ -94,8 +95,7 @@ final class MongoRowStateStore implements RowStateStore {
     /** The oldest marker MongoDB may hold, once known: until then no sweep can find anything to expire. */
     private Instant oldestMarker;
     /** Each truncated table's newest truncate, read at start-up and kept since: one tiny document per table. */
-    private final Map<String, SourcePosition> truncates = new HashMap<>();
-    private final Map<String, SourcePosition> truncatedSince = new LinkedHashMap<>();
+    private final TruncateMarkers truncates = new TruncateMarkers();
 
     /**
      * @param indexedColumns for each table, the columns that children are looked up by
@@ -131,7 +131,7 @@ final class MongoRowStateStore implements RowStateStore {
     private void loadTruncates() {
         read("read the truncate markers", () -> {
             for (BsonDocument marker : collection.find(Filters.regex("_id", "^" + MongoRowStateCollection.TRUNCATE_PREFIX))) {
-                truncates.put(marker.getString("_id").getValue().substring(MongoRowStateCollection.TRUNCATE_PREFIX.length()),
+                truncates.load(marker.getString("_id").getValue().substring(MongoRowStateCollection.TRUNCATE_PREFIX.length()),
                         SourcePosition.parse(marker.getString("p").getValue()));
             }
             return null;
@@ -362,27 +362,23 @@ final class MongoRowStateStore implements RowStateStore {
 
     @Override
     public void markTruncated(String table, SourcePosition position) {
-        if (position.isAfter(truncatedAt(table))) {
-            truncates.put(table, position);
-            truncatedSince.put(table, position);
-        }
+        truncates.mark(table, position);
     }
 
     @Override
     public SourcePosition truncatedAt(String table) {
-        return truncates.getOrDefault(table, SourcePosition.ZERO);
+        return truncates.at(table);
     }
 
     @Override
     public StateChanges takeChanges() {
         StateChanges taken = new StateChanges(List.copyOf(changed.values()), List.copyOf(removed), List.copyOf(advanced.values()),
-                truncatedSince);
+                truncates.takeSince());
         inFlight.putAll(advanced);
         inFlight.putAll(changed);
         changed.clear();
         advanced.clear();
         removed.clear();
-        truncatedSince.clear();
         return taken;
     }
 
