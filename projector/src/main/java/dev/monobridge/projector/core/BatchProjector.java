@@ -94,8 +94,16 @@ public final class BatchProjector {
 
     /** Projects a batch, first moving the projection time forward to {@code newAsOf} (never back). */
     public ProjectionBatch project(List<Change> changes, Instant newAsOf) {
+        return project(changes, newAsOf, true);
+    }
+
+    /**
+     * As {@link #project(List, Instant)}; without {@code guardedByTables} the batch's document writes carry
+     * no table positions, as a rebuild's reads must not ({@link Projector#acceptRebuildReads}).
+     */
+    public ProjectionBatch project(List<Change> changes, Instant newAsOf, boolean guardedByTables) {
         Instant after = newAsOf.isAfter(asOf) ? newAsOf : asOf;
-        Batch batch = new Batch(asOf, after, clock.instant());
+        Batch batch = new Batch(asOf, after, clock.instant(), guardedByTables);
         // What earlier batches read need not stay in memory; what this one reads is asked for up front.
         states.trim();
         if (after.isAfter(asOf)) {
@@ -228,11 +236,13 @@ public final class BatchProjector {
         private int unprojected;
         private int count;
         private int trimmed;
+        private final boolean guardedByTables;
 
-        Batch(Instant before, Instant after, Instant now) {
+        Batch(Instant before, Instant after, Instant now, boolean guardedByTables) {
             this.before = before;
             this.after = after;
             this.now = now;
+            this.guardedByTables = guardedByTables;
         }
 
         /** Touches every document holding a row whose retention ends in (before, after]. */
@@ -319,8 +329,9 @@ public final class BatchProjector {
             // and the new placement can be found before the state changes.
             boolean maybeStored = !change.position().isAfter(documentHorizon);
             for (ProjectionPlan.Placement placement : plan.placements(id.table())) {
-                touch(rootOf(placement, previous), change.position(), change.commitTime(), maybeStored, id.table());
-                touch(rootOf(placement, next), change.position(), change.commitTime(), maybeStored, id.table());
+                String guard = guardedByTables ? id.table() : null;
+                touch(rootOf(placement, previous), change.position(), change.commitTime(), maybeStored, guard);
+                touch(rootOf(placement, next), change.position(), change.commitTime(), maybeStored, guard);
             }
             states.put(next);
             applied++;

@@ -78,6 +78,22 @@ public final class Projector implements ChangeSink {
      */
     @Override
     public synchronized void accept(List<Change> changes, List<DeadLetter> unreadable) {
+        accept(changes, unreadable, true);
+    }
+
+    /**
+     * Projects a rebuild's snapshot reads (and its deletes of rows the snapshot lacks), as {@link #accept},
+     * except that their document writes are not guarded by their tables' positions. A rebuild reads the
+     * source at one position while the stream goes on: its reads are not in the order of their tables'
+     * changes, and a read older than a live change of another row of the same document and table would be
+     * refused, although the states it is rendered from are the newest. Rebuilds run in one task with one
+     * partition only, so no other writer shares these documents (docs/connect-sink.md, "Position guards").
+     */
+    public synchronized void acceptRebuildReads(List<Change> reads) {
+        accept(reads, List.of(), false);
+    }
+
+    private void accept(List<Change> changes, List<DeadLetter> unreadable, boolean guardedByTables) {
         if (failed) {
             // The remembered states moved ahead of what was stored when the failed batch was projected:
             // offered again, its changes would look stale and be dropped. Only a projector re-opened
@@ -92,7 +108,7 @@ public final class Projector implements ChangeSink {
             Instant asOf = Duration.between(batchProjector.asOf(), now).compareTo(TIME_STEP) >= 0 ? now : batchProjector.asOf();
             List<DeadLetter> deadLetters = new ArrayList<>(unreadable);
             List<Change> projectable = schemaWatch.check(changes, batchProjector.plan(), deadLetters);
-            ProjectionBatch projected = batchProjector.project(projectable, asOf);
+            ProjectionBatch projected = batchProjector.project(projectable, asOf, guardedByTables);
             ProjectionBatch batch = deadLetters.isEmpty() ? projected : projected.withDeadLetters(deadLetters);
             SourcePosition newest = newest(changes);
             noteHorizon(batch, newest);

@@ -199,7 +199,7 @@ public final class ProjectionRebuild implements Runnable {
             seen.add(normalized(key));
             reads.add(new Change(node.table(), Op.READ, key, null, row, position, now, null));
         }
-        projector.accept(reads);
+        projector.acceptRebuildReads(reads);
         progress.read(rows.size());
     }
 
@@ -209,7 +209,7 @@ public final class ProjectionRebuild implements Runnable {
             UnseenRows.note(target.name(), node.table(), unseen.size(), reader.streamHasPassed(projector.lastPosition()))
                     .log(LOG);
             Instant now = clock.instant();
-            projector.accept(unseen.stream()
+            projector.acceptRebuildReads(unseen.stream()
                     .map(key -> new Change(node.table(), Op.DELETE, key, null, null, position, now, null)).toList());
         }
     }

@@ -139,6 +139,28 @@ class ZombieWritersTest {
                 Clock.fixed(NOW, ZoneOffset.UTC), MongoProjectorFactory.CACHE_ROWS, SCOPE, MongoWriters.SEVERAL);
     }
 
+    @Test
+    void aRebuildsReadOlderThanALiveChangeOfAnotherRowOfTheSameDocumentIsNotRefused() {
+        MongoDatabase database = mongo.freshDatabase("rebuild_reads");
+        Projector projector = open(database);
+        projector.accept(List.of(event(1, "Arsenal v Spurs"), selection(2, 70, "ACTIVE"), selection(3, 71, "ACTIVE")));
+        // The rebuild notes its snapshot's position (after position 3), then the stream applies a newer change of
+        // selection 70 while the snapshot is still being read.
+        projector.accept(List.of(selection(10, 70, "SUSPENDED")));
+        // The snapshot saw selection 71 closed (a change the stream has not delivered yet), and reads it at its
+        // position: older than the live change of selection 70 in the same document, yet the newest of 71.
+        Map<String, Object> closed = row("id", 71L, "event_id", 7L, "name", "Selection 71", "status", "CLOSED");
+        projector.acceptRebuildReads(List.of(new Change("public.selection", Op.READ, RowKey.of("id", 71L), null, closed,
+                position(4), NOW, null)));
+        // The stream then delivers that change: its values are the state's already, so it writes no document.
+        projector.accept(List.of(selection(11, 71, "CLOSED")));
+
+        BsonDocument page = page(database, 7);
+        assertThat(page.getArray("selections").get(1).asDocument().getString("status").getValue())
+                .as("the rebuild's read reached the document").isEqualTo("CLOSED");
+        assertThat(selectionStatus(database, 7)).isEqualTo("SUSPENDED");
+    }
+
     private static Change event(long pos, String name) {
         Map<String, Object> row = row("id", 7L, "name", name, "status", "SCHEDULED");
         return new Change("public.event", Op.UPDATE, RowKey.of("id", 7L), null, row, position(pos), NOW, null);
