@@ -28,18 +28,12 @@ import java.util.concurrent.locks.LockSupport;
 import org.bson.BsonDocument;
 import org.bson.BsonInt64;
 import org.bson.BsonString;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 
 import dev.monobridge.capture.source.postgres.PostgresAdapter;
-import dev.monobridge.connector.bridge.EmbeddedSources;
 import dev.monobridge.connector.bridge.TestDatabase;
 import dev.monobridge.connector.demo.DemoSchema;
 import dev.monobridge.connector.demo.DemoSize;
@@ -60,6 +54,9 @@ import dev.monobridge.projector.mongo.MongoSinkRegistry;
  */
 class ConnectRebuildIT {
 
+    @RegisterExtension
+    static final ConnectServers SERVERS = new ConnectServers("connect_rebuild_");
+
     private static final String PROJECTIONS_DIRECTORY = "../config/projections";
     private static final List<ProjectionDefinition> PROJECTIONS =
             new ProjectionDefinitionReader().readDirectory(Path.of(PROJECTIONS_DIRECTORY));
@@ -67,81 +64,31 @@ class ConnectRebuildIT {
     /** As the embedded rebuild tests: enough rows that a rebuild takes many batches, few enough for 2 cores. */
     private static final DemoSize MEDIUM = new DemoSize(12, 8, 10, 60, 5, 4, 100, 20);
 
-    private static EmbeddedSources sources;
-    private static ConnectCluster connect;
-    private static MongoClient mongo;
-
-    private TestDatabase database;
-    private String name;
-
-    @BeforeAll
-    static void startServers() {
-        sources = new EmbeddedSources();
-        connect = new ConnectCluster();
-        mongo = MongoClients.create(sources.mongoUri());
-    }
-
-    @AfterAll
-    static void stopServers() {
-        if (connect != null) {
-            connect.close();
-        }
-        if (mongo != null) {
-            mongo.close();
-        }
-        if (sources != null) {
-            sources.close();
-        }
-    }
-
-    @BeforeEach
-    void createSourceDatabase() throws SQLException {
-        database = new TestDatabase(sources, "connect_rebuild_");
-        name = database.name();
-    }
-
-    @AfterEach
-    void dropEverything() throws SQLException {
-        for (String connector : List.of(source(), sink())) {
-            if (connect.harness().connectors().contains(connector)) {
-                connect.delete(connector);
-            }
-        }
-        database.close();
-    }
-
-    private String source() {
-        return name + "-source";
-    }
-
-    private String sink() {
-        return name + "-sink";
-    }
 
     private void startConnectors(DemoSize size) throws SQLException, InterruptedException {
-        DemoSchema.seed(database.dataSource(), size, 31);
+        DemoSchema.seed(SERVERS.database().dataSource(), size, 31);
         // Fresh statistics for the rebuild's row estimates.
-        database.execute("analyze");
-        PostgresAdapter adapter = database.source(PROJECTIONS);
-        connect.startSource(source(), adapter, name);
-        Map<String, String> settings = new HashMap<>(Map.of(SinkSettings.MONGODB_URI, sources.mongoUri(),
-                SinkSettings.MONGODB_DATABASE, name, SinkSettings.PROJECTIONS_DIRECTORY, PROJECTIONS_DIRECTORY,
+        SERVERS.database().execute("analyze");
+        PostgresAdapter adapter = SERVERS.database().source(PROJECTIONS);
+        SERVERS.connect().startSource(SERVERS.source(), adapter, SERVERS.name());
+        Map<String, String> settings = new HashMap<>(Map.of(SinkSettings.MONGODB_URI, SERVERS.sources().mongoUri(),
+                SinkSettings.MONGODB_DATABASE, SERVERS.name(), SinkSettings.PROJECTIONS_DIRECTORY, PROJECTIONS_DIRECTORY,
                 SinkSettings.SOURCE_JDBC_URL, adapter.jdbcUrl(), SinkSettings.SOURCE_JDBC_USER, adapter.user(),
                 SinkSettings.SOURCE_JDBC_PASSWORD, adapter.password()));
-        connect.startSink(sink(), name, settings);
-        connect.awaitRunning(source());
-        connect.awaitRunning(sink());
+        SERVERS.connect().startSink(SERVERS.sink(), SERVERS.name(), settings);
+        SERVERS.connect().awaitRunning(SERVERS.source());
+        SERVERS.connect().awaitRunning(SERVERS.sink());
         awaitOracle("after the snapshot");
     }
 
     private MongoDatabase target() {
-        return mongo.getDatabase(name);
+        return SERVERS.mongo().getDatabase(SERVERS.name());
     }
 
     private void awaitOracle(String when) {
-        OracleComparison comparison = new OracleComparison(new SqlOracle(database.dataSource()), target());
+        OracleComparison comparison = new OracleComparison(new SqlOracle(SERVERS.database().dataSource()), target());
         await().atMost(CONVERGENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(comparison.differences(
-                PROJECTIONS, MongoProjectionStore.storedProjectionTime(target(), sink()).orElse(Instant.now()))).as(when).isEmpty());
+                PROJECTIONS, MongoProjectionStore.storedProjectionTime(target(), SERVERS.sink()).orElse(Instant.now()))).as(when).isEmpty());
     }
 
     @Test
@@ -174,7 +121,7 @@ class ConnectRebuildIT {
             }
         }, "reader");
         Instant asked;
-        try (PriceStorm storm = new PriceStorm(database, 7)) {
+        try (PriceStorm storm = new PriceStorm(SERVERS.database(), 7)) {
             reader.start();
             storm.start();
             await().atMost(CONVERGENCE).until(() -> storm.changes() >= 200);
@@ -205,7 +152,7 @@ class ConnectRebuildIT {
         assertThat(target().listCollectionNames().into(new ArrayList<>())).noneMatch(c -> c.endsWith("__rebuild"));
         assertThat(new MongoRebuildJournal(target(), Clock.systemUTC()).unfinished()).as("rebuild records left").isEmpty();
         assertThat(new MongoSinkRegistry(target()).sinks()).singleElement().satisfies(s -> {
-            assertThat(s.name()).isEqualTo(sink());
+            assertThat(s.name()).isEqualTo(SERVERS.sink());
             assertThat(s.canRebuild()).isTrue();
         });
     }
@@ -213,7 +160,7 @@ class ConnectRebuildIT {
     @Test
     void aRepairAskedForWhileTheSinkRunsRewritesTheOneDocumentAndTouchesNoOther() throws Exception {
         startConnectors(DemoSize.small());
-        long corrupted = database.queryLong("select min(id) from meeting");
+        long corrupted = SERVERS.database().queryLong("select min(id) from meeting");
         var collection = target().getCollection("racing_homepage", BsonDocument.class);
         collection.updateOne(new BsonDocument("_id", new BsonInt64(corrupted)),
                 new BsonDocument("$set", new BsonDocument("venue", new BsonString("Nowhere"))));
@@ -257,7 +204,7 @@ class ConnectRebuildIT {
 
     private Set<Long> ids(String sql) throws SQLException {
         Set<Long> ids = new HashSet<>();
-        try (Connection connection = database.dataSource().getConnection();
+        try (Connection connection = SERVERS.database().dataSource().getConnection();
              PreparedStatement statement = connection.prepareStatement(sql); ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 ids.add(rs.getLong(1));
