@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -96,7 +95,7 @@ abstract class AbstractRebuildIT {
                 });
             }
         }, "reader");
-        try (PriceStorm storm = new PriceStorm(database, 7)) {
+        try (PriceStorm storm = new PriceStorm(database, 7, Duration.ZERO)) {
             reader.start();
             storm.start();
             awaitDone(bridge.rebuilds().start("racing-homepage", null));
@@ -323,61 +322,5 @@ abstract class AbstractRebuildIT {
 
     private static List<ProjectionDefinition> projections(Path directory) {
         return new ProjectionDefinitionReader().readDirectory(directory);
-    }
-
-    /** Price moves on runners and selections, as fast as one connection goes, until stopped. */
-    private static final class PriceStorm implements AutoCloseable {
-        private final TestDatabase database;
-        private final Random random;
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final AtomicLong changes = new AtomicLong();
-        private final Thread thread;
-
-        PriceStorm(TestDatabase database, long seed) {
-            this.database = database;
-            this.random = new Random(seed);
-            this.thread = new Thread(this::storm, "price-storm");
-        }
-
-        void start() {
-            thread.start();
-        }
-
-        private void storm() {
-            // MariaDB reads its own table in an update only through a derived table, and writes LIMIT before OFFSET.
-            boolean postgres = database.dialect() == SqlDialect.POSTGRES;
-            try (Connection connection = database.dataSource().getConnection();
-                 PreparedStatement runner = connection.prepareStatement(postgres
-                         ? "update runner set price = ? where id = (select id from runner offset ? limit 1)"
-                         : "update runner set price = ? where id = (select id from (select id from runner limit 1 offset ?) r)");
-                 PreparedStatement selection = connection.prepareStatement(postgres
-                         ? "update selection set price = ? where id = (select id from selection offset ? limit 1)"
-                         : "update selection set price = ? where id = (select id from (select id from selection limit 1 offset ?) s)")) {
-                long runners = database.queryLong("select count(*) from runner");
-                long selections = database.queryLong("select count(*) from selection");
-                while (running.get()) {
-                    PreparedStatement statement = random.nextBoolean() ? runner : selection;
-                    statement.setBigDecimal(1, java.math.BigDecimal.valueOf(101 + random.nextInt(2000), 2));
-                    statement.setLong(2, random.nextInt((int) Math.max(1, statement == runner ? runners : selections)));
-                    changes.addAndGet(statement.executeUpdate());
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        long changes() {
-            return changes.get();
-        }
-
-        void stop() throws InterruptedException {
-            running.set(false);
-            thread.join();
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            stop();
-        }
     }
 }
