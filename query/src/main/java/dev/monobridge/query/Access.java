@@ -1,4 +1,4 @@
-package dev.monobridge.connector.http;
+package dev.monobridge.query;
 
 import io.javalin.security.RouteRole;
 
@@ -6,7 +6,7 @@ import io.javalin.security.RouteRole;
  * Which callers an endpoint admits: the role a route is registered with, which {@link Authenticator}
  * checks before the endpoint runs. Anything but {@link #ANYONE} needs a token.
  */
-enum Access implements RouteRole {
+public enum Access implements RouteRole {
 
     /** {@code /health}, {@code /ready}, and the dashboard's static files, which hold no data. */
     ANYONE,
@@ -17,7 +17,7 @@ enum Access implements RouteRole {
     /** The admin API: the admin token alone. */
     ADMIN;
 
-    boolean admits(Caller caller) {
+    public boolean admits(Caller caller) {
         return switch (this) {
             case ANYONE -> true;
             case READER -> caller.role() == Caller.Role.TEAM || caller.role() == Caller.Role.ADMIN;

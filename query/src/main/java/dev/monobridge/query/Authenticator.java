@@ -1,4 +1,4 @@
-package dev.monobridge.connector.http;
+package dev.monobridge.query;
 
 import java.util.Locale;
 import java.util.Set;
@@ -14,7 +14,7 @@ import io.javalin.security.RouteRole;
  * method), then 401 (no token, or one that is not configured) and 403 (a valid token that may not call
  * this endpoint).
  */
-final class Authenticator implements Handler {
+public final class Authenticator implements Handler {
 
     private static final String CALLER = "monobridge.caller";
     private static final String BEARER = "bearer ";
@@ -26,7 +26,7 @@ final class Authenticator implements Handler {
     }
 
     /** Who sent the request; only on a route that needs a token. */
-    static Caller caller(Context ctx) {
+    public static Caller caller(Context ctx) {
         Caller caller = ctx.attribute(CALLER);
         if (caller == null) {
             throw new IllegalStateException("no caller on " + ctx.method() + " " + ctx.path()

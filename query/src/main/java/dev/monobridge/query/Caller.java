@@ -1,4 +1,4 @@
-package dev.monobridge.connector.http;
+package dev.monobridge.query;
 
 import dev.monobridge.projector.definition.ProjectionDefinition;
 
@@ -8,10 +8,10 @@ import dev.monobridge.projector.definition.ProjectionDefinition;
  * @param role what the token may do
  * @param team the team, for {@link Role#TEAM}; {@code null} otherwise
  */
-record Caller(Role role, String team) {
+public record Caller(Role role, String team) {
 
     /** What a token may do. */
-    enum Role {
+    public enum Role {
         /** Reads the projections its team owns. */
         TEAM,
         /** Reads every projection, and reaches the admin endpoints and the metrics. */
@@ -20,20 +20,20 @@ record Caller(Role role, String team) {
         METRICS
     }
 
-    static Caller team(String team) {
+    public static Caller team(String team) {
         return new Caller(Role.TEAM, team);
     }
 
-    static Caller admin() {
+    public static Caller admin() {
         return new Caller(Role.ADMIN, null);
     }
 
-    static Caller metrics() {
+    public static Caller metrics() {
         return new Caller(Role.METRICS, null);
     }
 
     /** A team reads only the projections it owns; the admin reads every one. */
-    boolean mayRead(ProjectionDefinition projection) {
+    public boolean mayRead(ProjectionDefinition projection) {
         return role == Role.ADMIN || role == Role.TEAM && team.equals(projection.team());
     }
 }

@@ -1,4 +1,4 @@
-package dev.monobridge.connector.http;
+package dev.monobridge.query;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +9,8 @@ import org.bson.BsonValue;
 import org.bson.conversions.Bson;
 
 import com.mongodb.client.model.Filters;
+
+import dev.monobridge.projector.definition.QueryableFields;
 import com.mongodb.client.model.Sorts;
 
 /**

@@ -1,4 +1,4 @@
-package dev.monobridge.connector.http;
+package dev.monobridge.query;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -25,17 +25,27 @@ final class ETags {
     private ETags() {
     }
 
+    /** The field the tag is made of; a conditional request reads only it. */
+    static final String META = "_meta";
+
     static String of(BsonDocument document) {
-        BsonDocument meta = document.get("_meta") instanceof BsonDocument m ? m : null;
-        if (meta != null && meta.isString("position")) {
-            String version = meta.isNumber("version") ? String.valueOf(meta.getNumber("version").longValue()) : "-";
-            String written = meta.isDateTime("writtenAt") ? String.valueOf(meta.getDateTime("writtenAt").getValue()) : "-";
-            return "\"" + meta.getString("position").getValue() + "." + version + "." + written + "\"";
+        return fromMeta(document).orElseGet(() -> {
+            ByteBuffer buffer = new RawBsonDocument(document, new BsonDocumentCodec()).getByteBuffer().asNIO();
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            return "\"" + hash(bytes) + "\"";
+        });
+    }
+
+    /** The tag from the document's {@code _meta} alone: empty when it has none with a position. */
+    static Optional<String> fromMeta(BsonDocument document) {
+        BsonDocument meta = document.get(META) instanceof BsonDocument m ? m : null;
+        if (meta == null || !meta.isString("position")) {
+            return Optional.empty();
         }
-        ByteBuffer buffer = new RawBsonDocument(document, new BsonDocumentCodec()).getByteBuffer().asNIO();
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
-        return "\"" + hash(bytes) + "\"";
+        String version = meta.isNumber("version") ? String.valueOf(meta.getNumber("version").longValue()) : "-";
+        String written = meta.isDateTime("writtenAt") ? String.valueOf(meta.getDateTime("writtenAt").getValue()) : "-";
+        return Optional.of("\"" + meta.getString("position").getValue() + "." + version + "." + written + "\"");
     }
 
     /** A page's tag: weak, as it is derived from its documents' tags, not from its bytes. */

@@ -1,4 +1,4 @@
-package dev.monobridge.connector.http;
+package dev.monobridge.query;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

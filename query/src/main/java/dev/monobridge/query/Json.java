@@ -1,4 +1,4 @@
-package dev.monobridge.connector.http;
+package dev.monobridge.query;
 
 import org.bson.BsonDocument;
 import org.bson.json.JsonMode;
@@ -9,14 +9,14 @@ import org.bson.json.JsonWriterSettings;
  * JSON; a date is {@code {"$date": "2026-12-26T14:00:00Z"}} and an exact decimal
  * {@code {"$numberDecimal": "2.50"}}, so that no type is lost on the way to the client.
  */
-final class Json {
+public final class Json {
 
     private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
 
     private Json() {
     }
 
-    static String write(BsonDocument document) {
+    public static String write(BsonDocument document) {
         return document.toJson(RELAXED);
     }
 }

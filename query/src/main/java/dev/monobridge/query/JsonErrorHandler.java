@@ -1,4 +1,4 @@
-package dev.monobridge.connector.http;
+package dev.monobridge.query;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.monobridge.connector.http;
+package dev.monobridge.query;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -19,7 +19,7 @@ import com.mongodb.client.MongoDatabase;
  * a readiness probe must answer sooner, so the ping runs on its own thread, and concurrent probes share
  * the one in flight rather than pile up behind an unreachable server.
  */
-final class MongoPing implements AutoCloseable {
+public final class MongoPing implements AutoCloseable {
 
     private final MongoDatabase database;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
@@ -29,12 +29,12 @@ final class MongoPing implements AutoCloseable {
     });
     private CompletableFuture<Void> inFlight;
 
-    MongoPing(MongoDatabase database) {
+    public MongoPing(MongoDatabase database) {
         this.database = database;
     }
 
     /** Empty when MongoDB answered in time; otherwise why not. */
-    Optional<String> check(Duration timeout) {
+    public Optional<String> check(Duration timeout) {
         try {
             ping().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return Optional.empty();

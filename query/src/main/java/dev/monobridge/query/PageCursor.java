@@ -1,4 +1,4 @@
-package dev.monobridge.connector.http;
+package dev.monobridge.query;
 
 import java.nio.ByteBuffer;
 import java.util.Base64;
@@ -17,6 +17,8 @@ import org.bson.codecs.DecoderContext;
 import org.bson.conversions.Bson;
 
 import com.mongodb.client.model.Filters;
+
+import dev.monobridge.projector.definition.QueryableFields;
 
 /**
  * Where the next page of a list starts: the sort field's value and the {@code _id} of the last document

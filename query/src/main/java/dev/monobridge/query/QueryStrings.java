@@ -1,4 +1,4 @@
-package dev.monobridge.connector.http;
+package dev.monobridge.query;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,7 @@ import io.javalin.http.Handler;
  * the API takes once ({@code limit}, {@code sort}) is refused when given twice, rather than one of the
  * two being picked.
  */
-final class QueryStrings {
+public final class QueryStrings {
 
     private QueryStrings() {
     }
@@ -48,7 +48,7 @@ final class QueryStrings {
      *
      * @throws ApiException 400 when it is given more than once
      */
-    static Optional<String> single(Map<String, List<String>> parameters, String name) {
+    public static Optional<String> single(Map<String, List<String>> parameters, String name) {
         List<String> given = parameters.getOrDefault(name, List.of());
         if (given.size() > 1) {
             throw ApiException.badRequest("'" + name + "' is given " + given.size() + " times; give it once");

@@ -1,4 +1,4 @@
-package dev.monobridge.connector.http;
+package dev.monobridge.query;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -32,7 +32,7 @@ import org.bson.types.Decimal128;
  * A value holding {@code $} is refused outright, with 400: an attempt to pass an operator
  * ({@code {"$gt": 1}}, {@code $where}) is answered clearly rather than matched as odd text.
  */
-final class QueryValues {
+public final class QueryValues {
 
     static final int MAX_LENGTH = 1024;
     private static final Pattern WHOLE = Pattern.compile("-?(0|[1-9][0-9]*)");
@@ -81,7 +81,7 @@ final class QueryValues {
     }
 
     /** Refuses what may never reach MongoDB; also for names. */
-    static void check(String what, String text) {
+    public static void check(String what, String text) {
         if (text.isEmpty()) {
             throw ApiException.badRequest(what + " has an empty value");
         }
@@ -93,7 +93,7 @@ final class QueryValues {
         }
     }
 
-    static String abbreviated(String text) {
+    public static String abbreviated(String text) {
         return text.length() <= 60 ? text : text.substring(0, 60) + "...";
     }
 }

@@ -1,4 +1,4 @@
-package dev.monobridge.connector.http;
+package dev.monobridge.query;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
@@ -10,21 +10,21 @@ import io.javalin.http.HandlerType;
  * running the endpoint; registered here, a HEAD runs the GET's handler and gets its status and headers
  * (ETag, 304, 401, 404 alike), and Jetty sends no body for it.
  */
-final class Routes {
+public final class Routes {
 
     private final RoutesConfig routes;
 
-    Routes(RoutesConfig routes) {
+    public Routes(RoutesConfig routes) {
         this.routes = routes;
     }
 
-    Routes get(String path, Access access, Handler handler) {
+    public Routes get(String path, Access access, Handler handler) {
         routes.addHttpHandler(HandlerType.GET, path, handler, access);
         routes.addHttpHandler(HandlerType.HEAD, path, handler, access);
         return this;
     }
 
-    Routes post(String path, Access access, Handler handler) {
+    public Routes post(String path, Access access, Handler handler) {
         routes.addHttpHandler(HandlerType.POST, path, handler, access);
         return this;
     }

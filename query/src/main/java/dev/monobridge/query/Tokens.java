@@ -1,4 +1,4 @@
-package dev.monobridge.connector.http;
+package dev.monobridge.query;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -71,7 +71,7 @@ public final class Tokens {
     }
 
     /** The caller a token belongs to, if any. */
-    Optional<Caller> identify(String token) {
+    public Optional<Caller> identify(String token) {
         byte[] presented = sha256(token);
         Caller found = null;
         for (Entry entry : entries) {
@@ -83,12 +83,12 @@ public final class Tokens {
         return Optional.ofNullable(found);
     }
 
-    boolean hasAdmin() {
+    public boolean hasAdmin() {
         return entries.stream().anyMatch(e -> e.caller().role() == Caller.Role.ADMIN);
     }
 
     /** The teams that have a token. */
-    Set<String> teams() {
+    public Set<String> teams() {
         Set<String> teams = new TreeSet<>();
         entries.stream().filter(e -> e.caller().role() == Caller.Role.TEAM).forEach(e -> teams.add(e.caller().team()));
         return teams;

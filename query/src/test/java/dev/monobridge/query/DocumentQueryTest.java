@@ -1,4 +1,4 @@
-package dev.monobridge.connector.http;
+package dev.monobridge.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,11 +12,13 @@ import org.junit.jupiter.api.Test;
 import com.mongodb.MongoClientSettings;
 import org.bson.conversions.Bson;
 
+import dev.monobridge.projector.definition.QueryableFields;
+
 import io.javalin.http.servlet.JavalinServletContextKt;
 
 class DocumentQueryTest {
 
-    private static final QueryableFields RACING = QueryableFields.of(TestBridge.projection("racing-homepage"));
+    private static final QueryableFields RACING = QueryableFields.of(TestProjections.projection("racing-homepage"));
 
     @Test
     void theQueryableFieldsAreTheRootFieldsAndTheKeyFieldIsQueriedAsId() {

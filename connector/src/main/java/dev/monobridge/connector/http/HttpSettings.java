@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.monobridge.connector.config.BridgeConfig;
+import dev.monobridge.query.Tokens;
 
 /**
  * The HTTP server's settings, resolved: the token hashes read from the tokens file and the environment.
