@@ -3,7 +3,6 @@ package dev.monobridge.query;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -75,7 +74,8 @@ public final class StoredProjections implements LiveProjections, AutoCloseable {
     void refresh() {
         try {
             List<ProjectionDefinition> read = read(stored, names);
-            if (!sameVersions(read, current.get())) {
+            // Definitions are records all the way down: equal when every setting is (owner, fields, version...).
+            if (!read.equals(current.get())) {
                 LOG.info("Stored definitions changed: {}", describe(read));
                 current.set(read);
             }
@@ -105,20 +105,6 @@ public final class StoredProjections implements LiveProjections, AutoCloseable {
                     + "and only then can monobridge serve answer queries on it");
         }
         return List.copyOf(read);
-    }
-
-    /** A stored definition changes only with its version (a rebuild swapped a new one in). */
-    private static boolean sameVersions(List<ProjectionDefinition> a, List<ProjectionDefinition> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (!a.get(i).name().equals(b.get(i).name()) || a.get(i).version() != b.get(i).version()
-                    || !Objects.equals(a.get(i).collection(), b.get(i).collection())) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String describe(List<ProjectionDefinition> definitions) {
