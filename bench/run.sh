@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=bench/target/monobridge-bench.jar
-if [ ! -f "$jar" ] || [ -n "$(find pom.xml projector capture connect connector bench -newer "$jar" \( -name '*.java' -o -name '*.xml' -o -name '*.sql' -o -name '*.properties' \) -not -path '*/target/*' -print -quit)" ]; then
+if [ ! -f "$jar" ] || [ -n "$(find pom.xml projector capture query connect connector bench -newer "$jar" \( -name '*.java' -o -name '*.xml' -o -name '*.sql' -o -name '*.properties' \) -not -path '*/target/*' -print -quit)" ]; then
   echo "Building the benchmark..." >&2
   mvn -B -q -DskipTests install -pl bench -am >&2
 fi

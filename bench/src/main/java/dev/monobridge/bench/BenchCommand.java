@@ -108,6 +108,16 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Changes per phase of an unreported price-storm warm-up through each pipeline; 0 for none (default: ${DEFAULT-VALUE}).")
     private long warmupChanges;
 
+    @Option(names = "--readers", defaultValue = "8",
+            description = "Price storm, monobridge pipeline: readers polling documents with ETags in a third stream phase, "
+                    + "saturation again with them; 0 for no read-load phase (default: ${DEFAULT-VALUE}).")
+    private int readers;
+
+    @Option(names = "--read-interval-ms", defaultValue = "0",
+            description = "Milliseconds between the starts of one reader's requests, as a frontend polls; 0: each reader asks "
+                    + "again as soon as it has its answer (default: ${DEFAULT-VALUE}).")
+    private long readIntervalMillis;
+
     @Option(names = "--output", description = "Results folder (default: results/<timestamp>).")
     private Path output;
 
@@ -201,7 +211,8 @@ public final class BenchCommand implements Callable<Integer> {
         return new BenchSettings(workloads, pipelines.stream().map(PipelineKind::of).toList(), stormChanges, growingChanges,
                 mixedChanges, bulkRows, scale, rate, seed, Duration.ofMillis(pollIntervalMillis), maxBatchSize,
                 sampleIntervalMillis, sampleLimit, Duration.ofSeconds(phaseTimeoutSeconds), warmupChanges, folder,
-                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES));
+                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES), readers,
+                Duration.ofMillis(readIntervalMillis));
     }
 
     private MongoTarget mongoTarget() {

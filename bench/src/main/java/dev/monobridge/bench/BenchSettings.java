@@ -20,11 +20,13 @@ import dev.monobridge.bench.workload.Workload;
  * @param rate          the offered rate of the fixed-rate phase, changes per second
  * @param start         the moment the workloads' rows are placed around (whole minutes), the same for every pipeline
  * @param warmupChanges changes per phase of the unreported warm-up run through each pipeline; 0 for none
+ * @param readers       concurrent readers of the price storm's read-load phase (monobridge pipeline); 0 for none
+ * @param readInterval  between the starts of one reader's requests; zero for none (each asks again at once)
  */
 record BenchSettings(List<String> workloads, List<PipelineKind> pipelines, long stormChanges, long growingChanges,
                      long mixedChanges, long bulkRows, double scale, double rate, long seed, Duration pollInterval,
                      int maxBatchSize, long sampleIntervalMillis, int sampleLimit, Duration phaseTimeout,
-                     long warmupChanges, Path output, OffsetDateTime start) {
+                     long warmupChanges, Path output, OffsetDateTime start, int readers, Duration readInterval) {
 
     static final List<String> WORKLOADS = List.of("price-storm", "growing-document", "bulk-load", "mixed");
 
@@ -35,6 +37,12 @@ record BenchSettings(List<String> workloads, List<PipelineKind> pipelines, long 
             if (!WORKLOADS.contains(workload)) {
                 throw new IllegalArgumentException("unknown workload '" + workload + "' (expected one of " + WORKLOADS + ")");
             }
+        }
+        if (readInterval.isNegative()) {
+            throw new IllegalArgumentException("--read-interval-ms must be 0 or more, not " + readInterval.toMillis());
+        }
+        if (readers < 0) {
+            throw new IllegalArgumentException("--readers must be 0 or more, not " + readers);
         }
         if (!(rate > 0)) {
             throw new IllegalArgumentException("--rate must be positive, not " + rate);

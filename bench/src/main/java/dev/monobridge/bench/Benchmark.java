@@ -28,6 +28,7 @@ import dev.monobridge.bench.measure.HeapMonitor;
 import dev.monobridge.bench.measure.MeasuringSink;
 import dev.monobridge.bench.measure.Percentiles;
 import dev.monobridge.bench.measure.Phase;
+import dev.monobridge.bench.measure.ReadLoad;
 import dev.monobridge.bench.pipeline.Pipeline;
 import dev.monobridge.bench.pipeline.PipelineKind;
 import dev.monobridge.bench.report.Benchmarks;
@@ -101,6 +102,7 @@ final class Benchmark {
         harness.getDatabase(databaseName).drop();
         List<PhaseResult> phases = new ArrayList<>();
         String failure = null;
+        String readNote = null;
         try (SourceDatabase source = SourceDatabase.create(postgres, databaseName)) {
             DemoSchema.create(source.dataSource());
             long seeded;
@@ -138,19 +140,34 @@ final class Benchmark {
                     if (failure == null && workload.streams()) {
                         try (SourceWriter writer = new SourceWriter(source.connection())) {
                             failure = probe(writer, sink, capture, pipeline);
-                            for (String name : failure != null ? List.<String>of() : List.of(Benchmarks.RATE, Benchmarks.SATURATION)) {
+                            for (String name : failure != null ? List.<String>of() : streamPhases(workload, kind, label)) {
                                 phaseName.set(name);
                                 CpuTimes phaseCpu = CpuTimes.now(mongo.serverPid(), postmasterPid);
-                                Phase phase = sink.begin(name, false);
-                                Pacer pacer = name.equals(Benchmarks.RATE) ? Pacer.at(settings.rate()) : Pacer.unpaced();
-                                long started = System.nanoTime();
-                                long made = workload.run(writer, changesPerPhase, pacer);
-                                double offered = made / ((System.nanoTime() - started) / 1e9);
-                                phase.expect(made, pipeline.totals());
-                                failure = await(phase, capture);
-                                PhaseResult result = result(phase, null, offered, pipeline, CpuTimes.now(mongo.serverPid(), postmasterPid).minus(phaseCpu));
+                                ReadLoad reads = name.equals(Benchmarks.SATURATION_WITH_READS)
+                                        ? ReadLoad.start(documents, projections, settings.readers(), settings.readInterval()) : null;
+                                ReadLoad.Result read;
+                                PhaseResult result;
+                                try {
+                                    Phase phase = sink.begin(name, false);
+                                    Pacer pacer = name.equals(Benchmarks.RATE) ? Pacer.at(settings.rate()) : Pacer.unpaced();
+                                    long started = System.nanoTime();
+                                    long made = workload.run(writer, changesPerPhase, pacer);
+                                    double offered = made / ((System.nanoTime() - started) / 1e9);
+                                    phase.expect(made, pipeline.totals());
+                                    failure = await(phase, capture);
+                                    read = reads == null ? null : reads.stop();
+                                    result = result(phase, null, offered, pipeline, CpuTimes.now(mongo.serverPid(), postmasterPid).minus(phaseCpu));
+                                } finally {
+                                    if (reads != null) {
+                                        reads.close();
+                                    }
+                                }
                                 phases.add(result);
                                 out.printf("  %-16s %-10s %-10s %s%n", label, kind.label(), name, line(result));
+                                if (read != null) {
+                                    readNote = readLine(read, result, phases);
+                                    out.printf("  %-16s %-10s %-10s %s%n", label, kind.label(), "reads", readNote);
+                                }
                                 if (failure != null) {
                                     break;
                                 }
@@ -179,10 +196,35 @@ final class Benchmark {
                 out.printf("  %-16s %-10s FAILED: %s%n", label, kind.label(), failure);
             }
             return new RunResult(workload.name(), kind, phases, heapPeakAfterGc, heapPeakUsed, finalSizes,
-                    sampler == null ? List.of() : sampler.samples(), sink.progress(), pipeline.notes(), failure, null);
+                    sampler == null ? List.of() : sampler.samples(), sink.progress(),
+                    readNote == null ? pipeline.notes() : (pipeline.notes() + " Read load: " + readNote).strip(), failure, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Rate, saturation, and for the price storm through the monobridge pipeline saturation again with
+     * readers polling documents: the writer's throughput with and without readers, in one run.
+     */
+    private List<String> streamPhases(Workload workload, PipelineKind kind, String label) {
+        boolean reads = settings.readers() > 0 && kind == PipelineKind.MONOBRIDGE && workload.name().equals("price-storm")
+                && !label.equals("warmup");
+        return reads ? List.of(Benchmarks.RATE, Benchmarks.SATURATION, Benchmarks.SATURATION_WITH_READS)
+                : List.of(Benchmarks.RATE, Benchmarks.SATURATION);
+    }
+
+    /** The readers' figures, and the writer's throughput beside its throughput without them. */
+    private static String readLine(ReadLoad.Result read, PhaseResult withReads, List<PhaseResult> phases) {
+        double without = phases.stream().filter(p -> p.name().equals(Benchmarks.SATURATION)).findFirst()
+                .map(PhaseResult::changesPerSecond).orElse(Double.NaN);
+        return String.format("%d readers%s, %,d requests in %.1f s: %,.0f/s, %.0f%% answered 304, %,d errors, latency p50 %.1f / "
+                        + "p99 %.1f / max %.0f ms; writer %,.0f changes/s with the readers, %,.0f/s without (%.0f%%)",
+                read.readers(), read.interval().isZero() ? " unpaced" : " each every " + read.interval().toMillis() + " ms",
+                read.requests(), read.seconds(), read.requestsPerSecond(),
+                read.requests() == 0 ? 0.0 : 100.0 * read.notModified() / read.requests(), read.errors(),
+                read.latency().p50(), read.latency().p99(), read.latency().max(),
+                withReads.changesPerSecond(), without, 100 * withReads.changesPerSecond() / without);
     }
 
     private Pipeline open(PipelineKind kind, SourceDatabase source, String databaseName) {

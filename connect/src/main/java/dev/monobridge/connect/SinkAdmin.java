@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.monobridge.projector.core.Projector;
 import dev.monobridge.projector.definition.ProjectionDefinition;
+import dev.monobridge.projector.mongo.MongoQueryableIndexes;
 import dev.monobridge.projector.mongo.MongoRebuildJournal;
 import dev.monobridge.projector.mongo.MongoRebuildRequests;
 import dev.monobridge.projector.mongo.MongoSinkRegistry;
@@ -152,7 +153,8 @@ final class SinkAdmin implements AutoCloseable {
             if (rebuilds != null) {
                 retired.add(rebuilds);
             }
-            rebuilds = new Rebuilds(current, source.snapshots(), Map.of(), journal, clock, definition -> { });
+            rebuilds = new Rebuilds(current, source.snapshots(), Map.of(), journal, clock, definition -> { },
+                    (definition, collection) -> MongoQueryableIndexes.ensure(projection.database(), definition, collection));
             rebuildsRunOn = current;
         }
         return rebuilds;

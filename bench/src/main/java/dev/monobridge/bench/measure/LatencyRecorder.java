@@ -15,6 +15,13 @@ final class LatencyRecorder {
         micros[count++] = (int) Math.max(0, Math.min(Integer.MAX_VALUE, latencyMicros));
     }
 
+    /** Adds another recorder's latencies to this one's. */
+    void addAll(LatencyRecorder other) {
+        for (int i = 0; i < other.count; i++) {
+            record(other.micros[i]);
+        }
+    }
+
     Percentiles percentiles() {
         if (count == 0) {
             return Percentiles.NONE;

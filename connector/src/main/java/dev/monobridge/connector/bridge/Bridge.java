@@ -2,12 +2,14 @@ package dev.monobridge.connector.bridge;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
@@ -33,6 +35,7 @@ import dev.monobridge.projector.mongo.MongoConnections;
 import dev.monobridge.projector.mongo.MongoDeadLetters;
 import dev.monobridge.projector.mongo.MongoDefinitions;
 import dev.monobridge.projector.mongo.MongoProjectorFactory;
+import dev.monobridge.projector.mongo.MongoQueryableIndexes;
 import dev.monobridge.projector.mongo.MongoRebuildJournal;
 import dev.monobridge.projector.rebuild.RebuildJournal;
 import dev.monobridge.projector.rebuild.Rebuilds;
@@ -55,6 +58,12 @@ public final class Bridge implements AutoCloseable {
     private final ProjectorStats stats = new ProjectorStats();
     private final Projector projector;
     private final Rebuilds rebuilds;
+    /**
+     * The live definitions, as an immutable list swapped whole when a rebuild swaps one in: what readers
+     * (the query API, the admin API, the sampler) read, so that none of them takes the projector's
+     * monitor, which a batch holds while MongoDB writes are retried (issue 16).
+     */
+    private final AtomicReference<List<ProjectionDefinition>> live;
     private final DebeziumCapture capture;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "monobridge-control");
@@ -77,8 +86,13 @@ public final class Bridge implements AutoCloseable {
             LiveDefinitions definitions = LiveDefinitions.resolve(options.projections(), stored);
             this.projector = MongoProjectorFactory.open(database, definitions.live(),
                     options.deleteMarkerGrace(), stats, Clock.systemUTC());
+            this.live = new AtomicReference<>(List.copyOf(definitions.live()));
             this.rebuilds = new Rebuilds(projector, options.source().snapshots(sourcePool), definitions.pending(), journal, Clock.systemUTC(),
-                    definition -> stored.store(definition, LiveDefinitions.text(definition)));
+                    definition -> {
+                        stored.store(definition, LiveDefinitions.text(definition));
+                        live.getAndUpdate(all -> replacing(all, definition));
+                    },
+                    (definition, collection) -> MongoQueryableIndexes.ensure(database, definition, collection));
             this.capture = new DebeziumCapture(options.source(), options.offsetsFile(), options.offsetFlushInterval(), projector);
         } catch (RuntimeException e) {
             sourcePool.close();
@@ -142,9 +156,18 @@ public final class Bridge implements AutoCloseable {
         return mongo.getDatabase(options.mongoDatabase());
     }
 
-    /** The live projections: what their collections hold now. */
+    /**
+     * The live projections: what their collections hold now. An immutable snapshot that never waits for
+     * the projector; a rebuild's new definition replaces its old one once the swap is done.
+     */
     public List<ProjectionDefinition> projections() {
-        return projector.projections();
+        return live.get();
+    }
+
+    private static List<ProjectionDefinition> replacing(List<ProjectionDefinition> all, ProjectionDefinition definition) {
+        List<ProjectionDefinition> replaced = new ArrayList<>(all.size());
+        all.forEach(each -> replaced.add(each.name().equals(definition.name()) ? definition : each));
+        return List.copyOf(replaced);
     }
 
     /** Documents per projection collection, in definition order. */

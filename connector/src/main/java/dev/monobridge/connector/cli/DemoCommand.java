@@ -28,7 +28,6 @@ import dev.monobridge.connector.demo.DemoSize;
 import dev.monobridge.connector.demo.InProcessMongo;
 import dev.monobridge.connector.demo.LoadGenerator;
 import dev.monobridge.connector.http.BridgeView;
-import dev.monobridge.connector.http.DemoTokens;
 import dev.monobridge.connector.http.HttpApi;
 import dev.monobridge.connector.http.HttpSettings;
 import dev.monobridge.projector.definition.ProjectionDefinition;
@@ -38,6 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import dev.monobridge.query.DemoTokens;
 
 /**
  * The whole bridge on embedded defaults: a real PostgreSQL (embedded binaries), or with

@@ -20,6 +20,12 @@ import dev.monobridge.projector.mongo.MongoProjectionStore;
 import dev.monobridge.projector.rebuild.RebuildProgress;
 
 import io.javalin.http.Context;
+import dev.monobridge.query.Access;
+import dev.monobridge.query.ApiException;
+import dev.monobridge.query.QueryStrings;
+import dev.monobridge.query.QueryValues;
+import dev.monobridge.query.Responses;
+import dev.monobridge.query.Routes;
 
 /**
  * The admin API, for the admin token alone.

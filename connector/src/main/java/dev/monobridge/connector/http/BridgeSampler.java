@@ -28,7 +28,6 @@ import com.mongodb.client.model.Sorts;
 import dev.monobridge.projector.core.ProjectorStats;
 import dev.monobridge.projector.definition.ProjectionDefinition;
 import dev.monobridge.projector.mongo.MongoProjectionStore;
-import dev.monobridge.projector.rebuild.RebuildProgress;
 
 /**
  * Takes the bridge's figures on a timer, on one thread, so that the dashboard, the status endpoint and
@@ -81,7 +80,6 @@ final class BridgeSampler {
     private volatile Listener listener = NOBODY;
     private final ArrayDeque<Sample> history = new ArrayDeque<>();
     private final Map<String, Details> details = new ConcurrentHashMap<>();
-    private final Set<String> indexedRebuilds = new HashSet<>();
     private final Set<String> failing = new HashSet<>();
     private volatile Sample latest;
     private boolean sampledOnce;
@@ -143,7 +141,6 @@ final class BridgeSampler {
             }
         }
         listener.sampled(previous, sample);
-        indexRebuiltProjections();
     }
 
     void sampleDetails() {
@@ -174,21 +171,6 @@ final class BridgeSampler {
         Instant lastWrite = newest != null && newest.get("_meta") instanceof BsonDocument meta && meta.isDateTime("writtenAt")
                 ? Instant.ofEpochMilli(meta.getDateTime("writtenAt").getValue()) : null;
         return new Sample.Projection(documents, written / seconds, lastWrite);
-    }
-
-    /** A rebuild's swap put in a collection without the query indexes: create them again. */
-    private void indexRebuiltProjections() {
-        for (RebuildProgress.Snapshot rebuild : bridge.rebuilds()) {
-            String id = rebuild.projection() + "@" + rebuild.startedAt();
-            if (rebuild.documentKey() == null && rebuild.phase() == RebuildProgress.Phase.DONE && !indexedRebuilds.contains(id)) {
-                bridge.projections().stream().filter(p -> p.name().equals(rebuild.projection())).findFirst()
-                        .ifPresent(projection -> attempt("index " + projection.name(), null, () -> {
-                            QueryableIndexes.ensure(bridge.database(), projection);
-                            indexedRebuilds.add(id);
-                            return null;
-                        }));
-            }
-        }
     }
 
     private <T> T attempt(String what, T fallback, Supplier<T> read) {

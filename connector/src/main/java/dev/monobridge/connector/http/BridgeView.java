@@ -20,7 +20,7 @@ public interface BridgeView {
     /** The database holding the projection collections and the dead letters. */
     MongoDatabase database();
 
-    /** The live projections. */
+    /** The live projections: an immutable snapshot, answered at once (never the projector's monitor). */
     List<ProjectionDefinition> projections();
 
     ProjectorStats stats();

@@ -8,10 +8,13 @@ import java.util.Map;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
+import dev.monobridge.query.Access;
+import dev.monobridge.query.Responses;
+import dev.monobridge.query.Routes;
 
 /**
- * The files the bridge serves from its class path ({@code /http/}): the dashboard, and the OpenAPI
- * description of every endpoint.
+ * The files the bridge serves from its class path ({@code /http/}): the dashboard. (The OpenAPI
+ * description of every endpoint is the query module's {@code OpenApiFile}.)
  *
  * <p>The dashboard's script and style sheet ({@code /http/dashboard/}) are Javalin static files; the page
  * is a route, for its extension-less address and its own headers. They are served without a token: they
@@ -28,7 +31,6 @@ final class DashboardFiles {
     private static final String REVALIDATE = "no-cache";
 
     private final String dashboard = load("dashboard.html");
-    private final String openApi = load("openapi.yaml");
 
     void register(JavalinConfig config, Routes routes) {
         config.staticFiles.add(files -> {
@@ -45,10 +47,6 @@ final class DashboardFiles {
                     ctx.header("Content-Security-Policy", PAGE_POLICY).header("Referrer-Policy", "no-referrer")
                             .header("Cache-Control", REVALIDATE);
                     Responses.send(ctx, 200, "text/html; charset=utf-8", dashboard);
-                })
-                .get("/openapi.yaml", Access.READER, ctx -> {
-                    ctx.header("Cache-Control", REVALIDATE);
-                    Responses.send(ctx, 200, "application/yaml; charset=utf-8", openApi);
                 });
     }
 

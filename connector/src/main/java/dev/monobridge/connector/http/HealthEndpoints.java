@@ -11,6 +11,10 @@ import org.bson.BsonDocument;
 import org.bson.BsonString;
 
 import io.javalin.http.Context;
+import dev.monobridge.query.Access;
+import dev.monobridge.query.MongoPing;
+import dev.monobridge.query.Responses;
+import dev.monobridge.query.Routes;
 
 /**
  * {@code GET /health}: the process is up and serving (200). {@code GET /ready}: the bridge is doing its

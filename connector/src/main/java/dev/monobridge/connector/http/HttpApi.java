@@ -5,11 +5,11 @@ import java.util.Optional;
 
 /**
  * The bridge's HTTP server: the query API for teams, the admin API, Prometheus metrics, health and
- * readiness, the ops dashboard and the OpenAPI file; all endpoints are listed in
+ * readiness, the ops dashboard and the OpenAPI file; all endpoints are listed in the query module's
  * {@code src/main/resources/http/openapi.yaml}.
  *
- * <p>Lifecycle: {@link #start} after the bridge has started (it reads the bridge's projections, and
- * creates the query indexes), {@link #close} before the bridge closes. With {@code http.port: 0} it
+ * <p>Lifecycle: {@link #start} after the bridge has started (it reads the bridge's projections; the
+ * writer, not this server, keeps the query indexes), {@link #close} before the bridge closes. With {@code http.port: 0} it
  * starts nothing, and {@link #address()} is empty.
  */
 public interface HttpApi extends AutoCloseable {

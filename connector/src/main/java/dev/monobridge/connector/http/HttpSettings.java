@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.monobridge.connector.config.BridgeConfig;
+import dev.monobridge.query.QuerySettings;
+import dev.monobridge.query.Tokens;
 
 /**
  * The HTTP server's settings, resolved: the token hashes read from the tokens file and the environment.
@@ -51,6 +53,15 @@ public record HttpSettings(boolean enabled, String bindAddress, int port, Tokens
 
     public HttpSettings withMaxPageSize(int size) {
         return new HttpSettings(enabled, bindAddress, port, tokens, size, readyMaxSourceLagBytes, idleTimeout);
+    }
+
+    public HttpSettings withPort(int newPort) {
+        return new HttpSettings(enabled, bindAddress, newPort, tokens, maxPageSize, readyMaxSourceLagBytes, idleTimeout);
+    }
+
+    /** The settings a query server alone ({@code monobridge serve}) takes from these. */
+    public QuerySettings query() {
+        return new QuerySettings(bindAddress, port, tokens, maxPageSize, idleTimeout);
     }
 
     public HttpSettings withIdleTimeout(Duration timeout) {

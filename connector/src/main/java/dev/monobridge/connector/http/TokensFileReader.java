@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.monobridge.projector.definition.Problems;
 import dev.monobridge.projector.definition.YamlNode;
+import dev.monobridge.query.Tokens;
 
 /**
  * Reads the team tokens file: each team, and the SHA-256 hex of its token, or a list of them while a

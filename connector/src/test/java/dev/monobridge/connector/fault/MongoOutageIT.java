@@ -26,9 +26,9 @@ import dev.monobridge.connector.demo.LoadGenerator;
 import dev.monobridge.connector.http.BridgeView;
 import dev.monobridge.connector.http.HttpApi;
 import dev.monobridge.connector.http.HttpSettings;
-import dev.monobridge.connector.http.Tokens;
 import dev.monobridge.projector.core.ProjectorStats;
 import dev.monobridge.projector.mongo.MongoRetry;
+import dev.monobridge.query.Tokens;
 
 /**
  * MongoDB goes away for 30 s in the middle of a live workload (P7, nothing lost; P1 afterwards): a

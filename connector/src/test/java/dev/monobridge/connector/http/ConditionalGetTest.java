@@ -40,7 +40,49 @@ class ConditionalGetTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("ETag")).hasValueSatisfying(tag -> assertThat(tag)
                 .startsWith("\"" + new SourcePosition(100, 100) + ".1."));
-        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        assertThat(response.headers().firstValue("Cache-Control")).as("a private cache may keep it, and must revalidate")
+                .hasValue("private, no-cache");
+        assertThat(response.headers().firstValue("Vary")).hasValue("Authorization");
+    }
+
+    @Test
+    void aPageCarriesTheSameCacheHeaders() {
+        HttpResponse<String> response = api.get("/v1/projections/racing-homepage/documents?country=GB", TestApi.RACING);
+
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("private, no-cache");
+        assertThat(response.headers().firstValue("Vary")).hasValue("Authorization");
+    }
+
+    @Test
+    void aConditionalRequestForAnUnchangedDocumentReadsOnlyItsMeta() {
+        String etag = api.get("/v1/projections/racing-homepage/documents/1", TestApi.RACING).headers().firstValue("ETag").orElseThrow();
+        api.findsSent.clear();
+
+        HttpResponse<String> again = api.get("/v1/projections/racing-homepage/documents/1", TestApi.RACING, "If-None-Match", etag);
+
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(api.findsSent).as("one find, of _meta alone").singleElement()
+                .satisfies(find -> assertThat(find.getDocument("projection")).isEqualTo(BsonDocument.parse("{_meta: 1}")));
+    }
+
+    @Test
+    void aConditionalRequestForAnUnchangedPageReadsOnlyWhatItsETagIsMadeOf() {
+        String path = "/v1/projections/racing-homepage/documents?country=GB&sort=going&limit=1";
+        String etag = api.get(path, TestApi.RACING).headers().firstValue("ETag").orElseThrow();
+        api.findsSent.clear();
+
+        HttpResponse<String> again = api.get(path, TestApi.RACING, "If-None-Match", etag);
+
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.headers().firstValue("ETag")).hasValue(etag);
+        assertThat(api.findsSent).as("one find, of _meta and the sort field the next cursor needs").singleElement()
+                .satisfies(find -> assertThat(find.getDocument("projection")).isEqualTo(BsonDocument.parse("{_meta: 1, going: 1}")));
+    }
+
+    @Test
+    void aConditionalRequestForAMissingDocumentIs404() {
+        assertThat(api.get("/v1/projections/racing-homepage/documents/999", TestApi.RACING, "If-None-Match", "\"x\"").statusCode())
+                .isEqualTo(404);
     }
 
     @Test

@@ -17,6 +17,7 @@ import dev.monobridge.connector.demo.DemoSize;
 import dev.monobridge.connector.demo.InProcessMongo;
 import dev.monobridge.connector.demo.LoadGenerator;
 import dev.monobridge.projector.core.ProjectionPlan;
+import dev.monobridge.query.DemoTokens;
 
 /**
  * The demo's pieces, wired as {@code monobridge demo} wires them: an embedded PostgreSQL with the

@@ -20,6 +20,8 @@ import org.bson.BsonDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.monobridge.query.ServerSetup;
+import dev.monobridge.query.Tokens;
 
 /**
  * Issue 10's HTTP items, as the server's settings: slow and idle clients, oversized requests, malformed
@@ -118,7 +120,7 @@ class HttpHardeningTest {
     @Test
     void aUrlOverTheLimitIsAJson414() {
         RawHttp.Response response = RawHttp.send(api.base, "GET /v1/projections/racing-homepage/documents?venue="
-                + "a".repeat(HttpApiServer.MAX_REQUEST_HEADER_BYTES * 2) + " HTTP/1.1", "Authorization: Bearer " + TestApi.RACING);
+                + "a".repeat(ServerSetup.MAX_REQUEST_HEADER_BYTES * 2) + " HTTP/1.1", "Authorization: Bearer " + TestApi.RACING);
 
         assertJsonError(response, 414);
     }

@@ -13,6 +13,7 @@ import org.bson.BsonValue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.monobridge.query.Tokens;
 
 class TeamIsolationTest {
 

@@ -29,10 +29,11 @@ import com.mongodb.event.CommandStartedEvent;
 
 import dev.monobridge.connector.demo.InProcessMongo;
 import dev.monobridge.projector.change.SourcePosition;
+import dev.monobridge.query.Tokens;
 
 /**
  * The HTTP server over an in-process MongoDB and a {@link TestBridge}, with one token per role, and a
- * record of every filtered {@code find} MongoDB received on a projection collection.
+ * record of every {@code find} MongoDB received on a projection collection.
  */
 final class TestApi implements AutoCloseable {
 
@@ -43,6 +44,8 @@ final class TestApi implements AutoCloseable {
 
     final InProcessMongo mongo = InProcessMongo.start();
     final List<BsonDocument> filtersSent = new CopyOnWriteArrayList<>();
+    /** Every {@code find} on a projection collection, whole (filter, projection, sort, limit). */
+    final List<BsonDocument> findsSent = new CopyOnWriteArrayList<>();
     final MongoClient client;
     final TestBridge bridge;
     final HttpApi api;
@@ -54,6 +57,10 @@ final class TestApi implements AutoCloseable {
             @Override
             public void commandStarted(CommandStartedEvent event) {
                 BsonDocument command = event.getCommand();
+                if (event.getCommandName().equals("find")
+                        && TestBridge.PROJECTIONS.stream().anyMatch(p -> p.collection().equals(command.getString("find").getValue()))) {
+                    findsSent.add(command.clone());
+                }
                 if (event.getCommandName().equals("find") && command.isDocument("filter")
                         && !command.getDocument("filter").isEmpty()
                         && TestBridge.PROJECTIONS.stream().anyMatch(p -> p.collection().equals(command.getString("find").getValue()))) {

@@ -17,6 +17,8 @@ import dev.monobridge.connector.config.BridgeConfig;
 import dev.monobridge.connector.config.BridgeConfigReader;
 import dev.monobridge.projector.definition.ConfigException;
 import dev.monobridge.projector.definition.ConfigProblem;
+import dev.monobridge.query.Caller;
+import dev.monobridge.query.Tokens;
 
 class TokensTest {
 

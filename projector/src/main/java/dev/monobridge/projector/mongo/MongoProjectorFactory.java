@@ -67,6 +67,8 @@ public final class MongoProjectorFactory {
     public static Projector open(MongoDatabase database, List<ProjectionDefinition> definitions, Duration markerGrace,
                                  ProjectorStats stats, Clock clock, int cacheRows, String scope, MongoWriters writers) {
         ProjectionPlan plan = new ProjectionPlan(definitions);
+        // The writer keeps the readers' indexes (a no-op when they exist), whether or not anything serves queries.
+        definitions.forEach(definition -> MongoQueryableIndexes.ensure(database, definition));
         MongoRetry retry = MongoRetry.standard(stats.conditions());
         MongoRowStateStore states = new MongoRowStateStore(
                 database.getCollection(MongoProjectionStore.statesCollection(scope), BsonDocument.class),

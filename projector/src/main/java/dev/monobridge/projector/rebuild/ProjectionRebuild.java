@@ -34,8 +34,9 @@ import dev.monobridge.projector.definition.ProjectionDefinition;
  *       that is newer; rows the projector remembers but the snapshot lacks were deleted unseen, and go.</li>
  *   <li>Start the shadow collection: from now on every live change also writes its documents there,
  *       whole. Then write every document into it, from the remembered rows.</li>
- *   <li>Swap: the shadow replaces the live collection in one atomic rename, between two live batches.
- *       Readers see the complete old version, then the complete new one.</li>
+ *   <li>Index the shadow as the live collection is indexed ({@link CollectionIndexes}), then swap: the
+ *       shadow replaces the live collection in one atomic rename, between two live batches. Readers see
+ *       the complete old version, then the complete new one, and never an unindexed collection.</li>
  * </ol>
  * Cancelled or failed, it drops the shadow and leaves the live collection as it was. The shadow is
  * recorded in the {@link RebuildJournal} before it gets its first document and the record removed once
@@ -62,14 +63,17 @@ public final class ProjectionRebuild implements Runnable {
     private final RebuildProgress progress;
     private final RebuildJournal journal;
     private final Clock clock;
+    private final CollectionIndexes indexes;
     private volatile boolean cancelled;
 
     /**
      * @param target      the definition to rebuild with: the live one, or a newer one
      * @param documentKey the one document to repair, or {@code null} for the whole projection
+     * @param indexes     creates the readers' indexes on the shadow before it is swapped in
      */
     public ProjectionRebuild(Projector projector, SourceSnapshots snapshots, ProjectionDefinition target, RowKey documentKey,
-                             RebuildJournal journal, Clock clock) {
+                             RebuildJournal journal, Clock clock, CollectionIndexes indexes) {
+        this.indexes = indexes;
         this.projector = projector;
         this.journal = journal;
         this.snapshots = snapshots;
@@ -143,6 +147,9 @@ public final class ProjectionRebuild implements Runnable {
                 progress.wrote(projector.rewrite(shadow, roots.subList(from, Math.min(roots.size(), from + DOCUMENTS_PER_WRITE))));
             }
             progress.enter(RebuildProgress.Phase.SWAP);
+            // Outside the projector's monitor: building indexes on a full collection takes a while, and the
+            // live stream keeps writing into the shadow meanwhile (index builds allow concurrent writes).
+            indexes.ensure(target, shadow.collection());
             projector.swap(shadow, target);
             journal.end(shadow.collection());
             progress.enter(RebuildProgress.Phase.DONE);

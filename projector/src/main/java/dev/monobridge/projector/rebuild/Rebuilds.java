@@ -26,6 +26,7 @@ public final class Rebuilds implements AutoCloseable {
     private final RebuildJournal journal;
     private final Map<String, ProjectionDefinition> pending;
     private final Consumer<ProjectionDefinition> onSwapped;
+    private final CollectionIndexes indexes;
     private final Map<String, ProjectionRebuild> rebuilds = new LinkedHashMap<>();
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "monobridge-rebuild");
@@ -39,9 +40,11 @@ public final class Rebuilds implements AutoCloseable {
      *                  such a projection builds the new version
      * @param journal   where each rebuild records the shadow it fills, until it is gone
      * @param onSwapped told of each definition that became live through a rebuild
+     * @param indexes   creates the readers' indexes on each shadow before its swap
      */
     public Rebuilds(Projector projector, SourceSnapshots snapshots, Map<String, ProjectionDefinition> pending,
-                    RebuildJournal journal, Clock clock, Consumer<ProjectionDefinition> onSwapped) {
+                    RebuildJournal journal, Clock clock, Consumer<ProjectionDefinition> onSwapped, CollectionIndexes indexes) {
+        this.indexes = indexes;
         this.journal = journal;
         this.projector = projector;
         this.snapshots = snapshots;
@@ -67,7 +70,7 @@ public final class Rebuilds implements AutoCloseable {
         }
         ProjectionDefinition target = key == null ? pending.getOrDefault(projection, live) : live;
         RowKey documentKey = key == null ? null : RowKey.of(live.root().key(), parseKey(key));
-        ProjectionRebuild rebuild = new ProjectionRebuild(projector, snapshots, target, documentKey, journal, clock);
+        ProjectionRebuild rebuild = new ProjectionRebuild(projector, snapshots, target, documentKey, journal, clock, indexes);
         rebuilds.put(projection, rebuild);
         executor.execute(() -> {
             rebuild.run();
