@@ -1,0 +1,28 @@
+package dev.monobridge.projector.core;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A batch's trail entries, per document and per source row, each list oldest first and no longer than
+ * the trail's length (the store keeps the last that many across batches too).
+ */
+public record BatchTrail(Map<DocumentRef, List<TrailEntry>> documents, Map<RowId, List<TrailEntry>> rows) {
+
+    /** No entries: tracing is off, or the batch changed nothing traceable. */
+    public static final BatchTrail EMPTY = new BatchTrail(Map.of(), Map.of());
+
+    public BatchTrail {
+        documents = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(documents));
+        rows = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rows));
+    }
+
+    public boolean isEmpty() {
+        return documents.isEmpty() && rows.isEmpty();
+    }
+
+    /** Entries in all, over documents and rows. */
+    public int entries() {
+        return documents.values().stream().mapToInt(List::size).sum() + rows.values().stream().mapToInt(List::size).sum();
+    }
+}

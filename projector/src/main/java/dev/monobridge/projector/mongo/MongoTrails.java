@@ -1,0 +1,142 @@
+package dev.monobridge.projector.mongo;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.bson.BsonArray;
+import org.bson.BsonBoolean;
+import org.bson.BsonDocument;
+import org.bson.BsonInt64;
+import org.bson.BsonNull;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+
+import dev.monobridge.projector.definition.ProjectionDefinition;
+
+/**
+ * Answers "have we seen this?" from the trails {@link MongoTrailWriter} keeps: for one document, its
+ * {@code _meta} and its trail; for one source row, the documents it is in and its trail; both newest
+ * first, with the position the bridge has reached, so that "not yet" can be told from "never". One
+ * answer, as a BSON document, for the {@code trace} command and the admin API alike.
+ */
+public final class MongoTrails {
+
+    public static final String COLLECTION = "monobridge_trail";
+    static final String ENTRIES = "entries";
+    static final String DOCUMENTS = "documents";
+    static final String UPDATED = "updated";
+    static final String EXPIRES_AT = "expiresAt";
+
+    private final MongoDatabase database;
+    private final MongoCollection<BsonDocument> trails;
+
+    public MongoTrails(MongoDatabase database) {
+        this.database = database;
+        this.trails = database.getCollection(COLLECTION, BsonDocument.class);
+    }
+
+    static BsonDocument documentTrailId(String projection, BsonValue documentId) {
+        return new BsonDocument("projection", new BsonString(projection)).append("id", documentId);
+    }
+
+    static BsonDocument rowTrailId(String table, BsonValue key) {
+        return new BsonDocument("table", new BsonString(table)).append("key", key);
+    }
+
+    /**
+     * A document's {@code _meta} (or {@code null} when it does not exist now) and trail, newest first.
+     *
+     * @param key the document's key as a person types it: a whole number or text; {@code col=value,...}
+     *            for a composite key
+     * @return empty when there is neither such a document nor a trail of one
+     */
+    public Optional<BsonDocument> document(ProjectionDefinition projection, String key) {
+        List<BsonValue> ids = candidates(key);
+        BsonDocument stored = database.getCollection(projection.collection(), BsonDocument.class)
+                .find(Filters.in("_id", ids)).first();
+        BsonDocument trail = trails.find(Filters.in("_id", ids.stream().map(id -> (BsonValue) documentTrailId(projection.name(), id))
+                .toList())).first();
+        if (stored == null && trail == null) {
+            return Optional.empty();
+        }
+        BsonValue id = stored != null ? stored.get("_id") : trail.getDocument("_id").get("id");
+        return Optional.of(new BsonDocument("projection", new BsonString(projection.name()))
+                .append("key", id)
+                .append("exists", BsonBoolean.valueOf(stored != null))
+                .append("meta", stored == null ? BsonNull.VALUE : stored.get(MongoDocumentWrites.META, BsonNull.VALUE))
+                .append("trail", newestFirst(trail))
+                .append("reached", reached()));
+    }
+
+    /**
+     * A source row's documents now and trail, newest first; {@code seen} is false when no change to it has
+     * reached the bridge within the trail's keep (or since tracing began).
+     */
+    public BsonDocument row(String table, String key) {
+        List<BsonValue> ids = candidates(key);
+        BsonDocument trail = trails.find(Filters.in("_id", ids.stream().map(id -> (BsonValue) rowTrailId(table, id)).toList())).first();
+        return new BsonDocument("table", new BsonString(table))
+                .append("key", trail == null ? ids.get(0) : trail.getDocument("_id").get("key"))
+                .append("seen", BsonBoolean.valueOf(trail != null))
+                .append(DOCUMENTS, trail == null ? new BsonArray() : trail.getArray(DOCUMENTS, new BsonArray()))
+                .append("trail", newestFirst(trail))
+                .append("reached", reached());
+    }
+
+    /** The position the bridge's documents have reached, or {@code null} before its first batch. */
+    private BsonValue reached() {
+        return MongoProjectionStore.storedDocumentHorizon(database, "")
+                .<BsonValue>map(position -> new BsonString(position.toString())).orElse(BsonNull.VALUE);
+    }
+
+    /** Trails today: documents and rows together. */
+    public long count() {
+        return trails.countDocuments();
+    }
+
+    private static BsonArray newestFirst(BsonDocument trail) {
+        if (trail == null) {
+            return new BsonArray();
+        }
+        List<BsonValue> entries = new ArrayList<>(trail.getArray(ENTRIES, new BsonArray()).getValues());
+        Collections.reverse(entries);
+        return new BsonArray(entries);
+    }
+
+    /**
+     * What a typed key may be stored as: a whole number (as the bridge stores integer keys) or the text;
+     * {@code a=1,b=x} is a composite key's columns, in key order, each value a whole number or text.
+     */
+    static List<BsonValue> candidates(String key) {
+        if (key.contains("=")) {
+            Map<String, Object> columns = new LinkedHashMap<>();
+            for (String part : key.split(",")) {
+                int equals = part.indexOf('=');
+                if (equals < 1) {
+                    throw new IllegalArgumentException("a composite key is column=value,column=value, not '" + key + "'");
+                }
+                String value = part.substring(equals + 1);
+                columns.put(part.substring(0, equals).trim(), wholeNumber(value) != null ? wholeNumber(value) : value);
+            }
+            return List.of(MongoValues.document(columns));
+        }
+        Long number = wholeNumber(key);
+        return number == null ? List.of(new BsonString(key)) : List.of(new BsonInt64(number), new BsonString(key));
+    }
+
+    private static Long wholeNumber(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
