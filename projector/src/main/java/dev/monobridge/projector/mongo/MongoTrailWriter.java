@@ -82,20 +82,30 @@ final class MongoTrailWriter {
 
     private void ensureIndexes() {
         try {
+            // Also what the cap's sweep sorts by: the least recently changed trails expire first.
             trails.createIndex(Indexes.ascending(MongoTrails.EXPIRES_AT), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
-            trails.createIndex(Indexes.ascending(MongoTrails.UPDATED));
         } catch (RuntimeException e) {
             // The sweep bounds the trails without them, only slower: the trail must not stop the bridge.
             LOG.warn("Could not create the indexes of {} ({}); the sweep still bounds it", MongoTrails.COLLECTION, e.getMessage());
         }
     }
 
-    /** Writes a batch's trail, whose writes MongoDB has just acknowledged; never throws. */
+    /**
+     * Writes a batch's trail, whose writes MongoDB has just acknowledged, and sweeps when due (an empty batch,
+     * the passing of time on a quiet source, sweeps too); never throws.
+     */
     void write(BatchTrail trail) {
-        if (!settings.enabled() || trail.isEmpty()) {
+        if (!settings.enabled()) {
             return;
         }
         Instant acknowledged = clock.instant();
+        if (!trail.isEmpty()) {
+            writeEntries(trail, acknowledged);
+        }
+        sweepIfDue(acknowledged);
+    }
+
+    private void writeEntries(BatchTrail trail, Instant acknowledged) {
         try {
             List<WriteModel<BsonDocument>> models = new ArrayList<>(trail.documents().size() + trail.rows().size());
             trail.documents().forEach((document, entries) -> models.add(update(documentId(document), entries, acknowledged, null)));
@@ -106,14 +116,12 @@ final class MongoTrailWriter {
             stats.trailWriteFailed();
             LOG.warn("Could not write the trail of a batch ({} entries; its documents are written): {}", trail.entries(), e.getMessage());
         }
-        sweepIfDue(acknowledged);
     }
 
     private WriteModel<BsonDocument> update(BsonDocument id, List<TrailEntry> entries, Instant acknowledged, BsonArray documents) {
         BsonArray pushed = new BsonArray(entries.size());
         entries.forEach(entry -> pushed.add(entry(entry, acknowledged)));
-        BsonDocument set = new BsonDocument(MongoTrails.UPDATED, new BsonDateTime(acknowledged.toEpochMilli()))
-                .append(MongoTrails.EXPIRES_AT, new BsonDateTime(acknowledged.plus(settings.keep()).toEpochMilli()));
+        BsonDocument set = new BsonDocument(MongoTrails.EXPIRES_AT, new BsonDateTime(acknowledged.plus(settings.keep()).toEpochMilli()));
         if (documents != null) {
             set.append(MongoTrails.DOCUMENTS, documents);
         }
@@ -189,7 +197,7 @@ final class MongoTrailWriter {
             while (excess > 0) {
                 int chunk = (int) Math.min(excess, SWEEP_CHUNK);
                 List<BsonValue> oldest = new ArrayList<>(chunk);
-                for (BsonDocument trail : trails.find().sort(Sorts.ascending(MongoTrails.UPDATED)).limit(chunk)
+                for (BsonDocument trail : trails.find().sort(Sorts.ascending(MongoTrails.EXPIRES_AT)).limit(chunk)
                         .projection(Projections.include("_id"))) {
                     oldest.add(trail.get("_id"));
                 }

@@ -32,7 +32,6 @@ public final class MongoTrails {
     public static final String COLLECTION = "monobridge_trail";
     static final String ENTRIES = "entries";
     static final String DOCUMENTS = "documents";
-    static final String UPDATED = "updated";
     static final String EXPIRES_AT = "expiresAt";
 
     private final MongoDatabase database;
