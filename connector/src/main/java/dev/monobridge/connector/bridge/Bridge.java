@@ -76,7 +76,8 @@ public final class Bridge implements AutoCloseable {
             MongoDefinitions stored = new MongoDefinitions(database);
             LiveDefinitions definitions = LiveDefinitions.resolve(options.projections(), stored);
             this.projector = MongoProjectorFactory.open(database, definitions.live(),
-                    options.deleteMarkerGrace(), stats, Clock.systemUTC());
+                    options.deleteMarkerGrace(), stats, Clock.systemUTC(), MongoProjectorFactory.CACHE_ROWS, "",
+                    dev.monobridge.projector.mongo.MongoWriters.ONE, options.trace());
             this.rebuilds = new Rebuilds(projector, options.source().snapshots(sourcePool), definitions.pending(), journal, Clock.systemUTC(),
                     definition -> stored.store(definition, LiveDefinitions.text(definition)));
             this.capture = new DebeziumCapture(options.source(), options.offsetsFile(), options.offsetFlushInterval(), projector);

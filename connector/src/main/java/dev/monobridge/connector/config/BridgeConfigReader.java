@@ -15,6 +15,7 @@ import dev.monobridge.projector.definition.ConfigException;
 import dev.monobridge.projector.definition.ConfigProblem;
 import dev.monobridge.projector.definition.Problems;
 import dev.monobridge.projector.definition.YamlNode;
+import dev.monobridge.projector.mongo.MongoTrailSettings;
 
 /**
  * Reads {@code bridge.yaml}: every key checked against {@link Settings}, every problem reported at once
@@ -112,6 +113,8 @@ public final class BridgeConfigReader {
                 Duration.ofMillis(r.integer(Settings.OFFSETS_FLUSH_INTERVAL_MS)),
                 resolve(folder, r.text(Settings.PROJECTIONS_DIRECTORY)),
                 Duration.ofSeconds(r.integer(Settings.PROJECTOR_DELETE_MARKER_GRACE_SECONDS)),
+                new MongoTrailSettings(r.integer(Settings.TRACE_PER_DOCUMENT), Duration.ofHours(r.integer(Settings.TRACE_KEEP_HOURS)),
+                        r.integer(Settings.TRACE_MAX_TRAILS)),
                 http(r, folder));
     }
 

@@ -113,8 +113,10 @@ public final class MongoTrails {
     /**
      * What a typed key may be stored as: a whole number (as the bridge stores integer keys) or the text;
      * {@code a=1,b=x} is a composite key's columns, in key order, each value a whole number or text.
+     *
+     * @throws IllegalArgumentException for a composite key that is not {@code column=value,...}
      */
-    static List<BsonValue> candidates(String key) {
+    public static List<BsonValue> candidates(String key) {
         if (key.contains("=")) {
             Map<String, Object> columns = new LinkedHashMap<>();
             for (String part : key.split(",")) {
