@@ -30,6 +30,7 @@ import io.javalin.http.Context;
  * POST /admin/projections/{projection}/rebuild[?key=]  rebuild a projection (202), or repair one document
  * POST /admin/projections/{projection}/rebuild/cancel  cancel its running rebuild
  * GET  /admin/dead-letters[?projection=&amp;limit=]        the newest dead letters, with their reasons
+ * GET  /admin/trace/...                               a document's or a row's trail: see TraceEndpoints
  * </pre>
  */
 final class AdminEndpoints {
