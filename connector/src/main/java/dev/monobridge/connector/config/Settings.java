@@ -99,8 +99,8 @@ public final class Settings {
             1, Integer.MAX_VALUE, WHOLE_POSITIVE);
 
     /**
-     * The longest trail: an entry is some 200 to 400 bytes (docs/trace.md), so a thousand make a trail of a few
-     * hundred KiB, already far more than "the last changes" needs; longer would make the trails the large
+     * The longest trail: an entry is some 250 bytes (docs/trace.md), so a thousand make a trail of a quarter of
+     * a MB, already far more than "the last changes" needs; longer would make the trails the large
      * documents this project exists to avoid.
      */
     static final int MAX_TRACE_PER_DOCUMENT = 1_000;

@@ -16,12 +16,12 @@ public record MongoTrailSettings(int perDocument, Duration keep, long maxTrails)
 
     /**
      * Ten changes per document and per row: enough to see the last few updates of a price that moves
-     * all day, and at about 200 bytes an entry (docs/trace.md) some 2 KiB per trail.
+     * all day, and at about 250 bytes an entry (measured: docs/trace.md) some 2.5 KB per trail.
      */
     public static final int DEFAULT_PER_DOCUMENT = 10;
     /** A week: a document that looked wrong on Friday can still be traced on Monday. */
     public static final Duration DEFAULT_KEEP = Duration.ofDays(7);
-    /** Half a million trails, about 1 GiB at the default length: the trail's share of MongoDB stays bounded. */
+    /** Half a million trails, about 1.2 GB at the default length: the trail's share of MongoDB stays bounded. */
     public static final long DEFAULT_MAX_TRAILS = 500_000;
 
     public static final MongoTrailSettings DEFAULT = new MongoTrailSettings(DEFAULT_PER_DOCUMENT, DEFAULT_KEEP, DEFAULT_MAX_TRAILS);

@@ -187,6 +187,8 @@ class MongoTrailsTest {
                         + "with it %.2f round trips and %.0f bytes per change (trail writes %.0f bytes per change)%n",
                 on.changes, on.batches, off.commands / (double) off.changes, off.bytes / (double) off.changes,
                 on.commands / (double) on.changes, on.bytes / (double) on.changes, on.trailBytes / (double) on.changes);
+        System.out.printf("Trail stored: %d bytes per entry, %d bytes per trail of up to %d entries%n", on.bytesPerEntry,
+                on.bytesPerTrail, MongoTrailSettings.DEFAULT_PER_DOCUMENT);
         assertThat(on.commands - off.commands).as("round trips the trail adds: one bulk write per batch, and one sweep")
                 .isLessThanOrEqualTo(on.batches + 3);
         assertThat(on.trailBytes / on.changes).as("trail bytes per change: one document entry and one row entry")
@@ -213,10 +215,24 @@ class MongoTrailsTest {
             }
             projector.accept(prices);
         }
-        return new Measured(batches * 10, batches, WIRE.commands(), WIRE.bytes(), WIRE.bytesTo(MongoTrails.COLLECTION));
+        long entries = 0;
+        long entryBytes = 0;
+        long trailBytes = 0;
+        List<BsonDocument> stored = database.getCollection(MongoTrails.COLLECTION, BsonDocument.class).find().into(new ArrayList<>());
+        for (BsonDocument trail : stored) {
+            trailBytes += new RawBsonDocument(trail, new BsonDocumentCodec()).getByteBuffer().remaining();
+            for (BsonValue entry : trail.getArray("entries")) {
+                entries++;
+                entryBytes += new RawBsonDocument(entry.asDocument(), new BsonDocumentCodec()).getByteBuffer().remaining();
+            }
+        }
+        return new Measured(batches * 10, batches, WIRE.commands(), WIRE.bytes(), WIRE.bytesTo(MongoTrails.COLLECTION),
+                entries == 0 ? 0 : entryBytes / entries, stored.isEmpty() ? 0 : trailBytes / stored.size());
     }
 
-    private record Measured(long changes, long batches, long commands, long bytes, long trailBytes) {
+    /** Wire figures of the measured stream; then the average stored entry and trail, in bytes. */
+    private record Measured(long changes, long batches, long commands, long bytes, long trailBytes, long bytesPerEntry,
+                            long bytesPerTrail) {
     }
 
     private Projector open(MongoDatabase database, MongoTrailSettings settings) {
