@@ -52,7 +52,10 @@
       summary = answer.projection + " " + keyText(answer.key) + (answer.exists ? ": the document exists" : ": no such document now");
       $("trace-meta").textContent = answer.meta ? "_meta: " + JSON.stringify(answer.meta) : "";
     } else {
-      summary = answer.table + " " + keyText(answer.key) + (!answer.seen ? ": never seen"
+      summary = answer.table + " " + keyText(answer.key) + (answer.remembered
+        ? ": no change to it is in the trail, but the bridge remembers it" + (answer.remembered.deleted ? " as deleted" : "")
+          + ", as of source position " + answer.remembered.position
+        : !answer.seen ? ": never seen"
         : answer.documents.length ? ": in " + documentsText(answer.documents) : ": in no document now");
       $("trace-meta").textContent = "";
     }

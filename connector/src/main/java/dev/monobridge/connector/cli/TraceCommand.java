@@ -57,9 +57,7 @@ final class TraceCommand extends ConnectingCommand {
         BridgeConfig bridgeConfig = config.read();
         List<ProjectionDefinition> projections = new ProjectionDefinitionReader().readDirectory(bridgeConfig.projectionsDirectory());
         ProjectionDefinition projection = row ? null : projection(projections);
-        if (row) {
-            checkTable(projections);
-        }
+        String keyColumn = row ? keyColumn(projections) : null;
         try {
             MongoTrails.candidates(key);
         } catch (IllegalArgumentException e) {
@@ -70,13 +68,14 @@ final class TraceCommand extends ConnectingCommand {
         try (MongoClient client = OneShotMongo.connect(uri)) {
             MongoTrails trails = new MongoTrails(client.getDatabase(bridgeConfig.mongo().database()));
             if (row) {
-                BsonDocument answer = trails.row(target, key);
+                BsonDocument answer = trails.row(target, keyColumn, key);
                 print(answer, TraceText.row(answer, bridgeConfig.trace()));
                 return 0;
             }
             Optional<BsonDocument> answer = trails.document(projection, key);
             if (answer.isEmpty()) {
-                System.err.println(TraceText.noDocument(projection.name(), key, trails.row(projection.root().table(), key)));
+                System.err.println(TraceText.noDocument(projection.name(), key,
+                        trails.row(projection.root().table(), projection.root().key(), key)));
                 return NOT_FOUND;
             }
             print(answer.get(), TraceText.document(answer.get(), bridgeConfig.trace()));
@@ -96,11 +95,13 @@ final class TraceCommand extends ConnectingCommand {
                         + (target.contains(".") ? " (to trace a source row, add --row)" : "")));
     }
 
-    private void checkTable(List<ProjectionDefinition> projections) {
-        List<String> tables = new ProjectionPlan(projections).tables().stream().sorted().toList();
-        if (!tables.contains(target)) {
+    /** The table's key column, as its definitions name it; a table no projection reads is a usage error. */
+    private String keyColumn(List<ProjectionDefinition> projections) {
+        ProjectionPlan plan = new ProjectionPlan(projections);
+        if (!plan.tables().contains(target)) {
             throw new ParameterException(spec.commandLine(), "no projection reads table '" + target
-                    + "', so the bridge does not capture it; the tables read are " + String.join(", ", tables));
+                    + "', so the bridge does not capture it; the tables read are " + String.join(", ", plan.tables().stream().sorted().toList()));
         }
+        return plan.placements(target).get(0).node().key();
     }
 }

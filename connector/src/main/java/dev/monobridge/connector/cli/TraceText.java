@@ -36,6 +36,14 @@ final class TraceText {
     static String row(BsonDocument answer, MongoTrailSettings settings) {
         StringBuilder text = new StringBuilder();
         String name = answer.getString("table").getValue() + " " + value(answer.get("key"));
+        if (!answer.getBoolean("seen").getValue() && answer.containsKey("remembered")) {
+            BsonDocument state = answer.getDocument("remembered");
+            text.append(name).append(": no change to it is in the trail (").append(settings.enabled()
+                            ? "none in the last " + settings.keep().toHours() + " hours, the trail's keep" : "the trail is off")
+                    .append("), but the bridge remembers it").append(state.getBoolean("deleted").getValue() ? " as deleted" : "")
+                    .append(", as of source position ").append(state.getString("position").getValue()).append(".\n");
+            return reached(text, answer).toString();
+        }
         if (!answer.getBoolean("seen").getValue()) {
             text.append(name).append(": never seen. No change to this row has reached the bridge")
                     .append(settings.enabled() ? " in the last " + settings.keep().toHours() + " hours (the trail's keep)"

@@ -1,7 +1,5 @@
 package dev.monobridge.connector.http;
 
-import java.util.List;
-
 import org.bson.BsonDocument;
 
 import dev.monobridge.projector.core.ProjectionPlan;
@@ -49,12 +47,12 @@ final class TraceEndpoints {
     private void row(Context ctx) {
         String table = checked("table", ctx.pathParam("table"));
         String key = key(ctx);
-        List<String> tables = new ProjectionPlan(bridge.projections()).tables().stream().sorted().toList();
-        if (!tables.contains(table)) {
+        ProjectionPlan plan = new ProjectionPlan(bridge.projections());
+        if (!plan.tables().contains(table)) {
             throw ApiException.notFound("no projection reads table '" + table + "', so the bridge does not capture it; "
-                    + "the tables read are " + String.join(", ", tables));
+                    + "the tables read are " + String.join(", ", plan.tables().stream().sorted().toList()));
         }
-        Responses.json(ctx, 200, trails().row(table, key));
+        Responses.json(ctx, 200, trails().row(table, plan.placements(table).get(0).node().key(), key));
     }
 
     private MongoTrails trails() {

@@ -146,7 +146,7 @@ class TraceIT {
                     .isEqualTo(made.stream().map(e -> text(e, "position")).toList());
             assertThat(price(mongo)).isEqualTo("2.00");
 
-            BsonDocument row = new MongoTrails(mongo).row("public.selection", Long.toString(EVENT));
+            BsonDocument row = new MongoTrails(mongo).row("public.selection", "id", Long.toString(EVENT));
             assertThat(row.getBoolean("seen").getValue()).isTrue();
             assertThat(row.getArray("documents")).extracting(d -> d.asDocument().getString("projection").getValue()).contains("event-page");
             assertThat(entries(row)).extracting(e -> text(e, "outcome")).startsWith("no change: stale").contains("wrote");
@@ -163,7 +163,7 @@ class TraceIT {
         startBridge(MongoTrailSettings.DEFAULT);
         awaitOffsetsPast(() -> TestDatabase.execute(source, "update selection set price = price + 1 where id = (select min(id) from selection)"));
 
-        BsonDocument row = new MongoTrails(bridge.database()).row("public.selection", "987654321");
+        BsonDocument row = new MongoTrails(bridge.database()).row("public.selection", "id", "987654321");
 
         assertThat(row.getBoolean("seen").getValue()).isFalse();
         assertThat(row.getArray("trail")).isEmpty();

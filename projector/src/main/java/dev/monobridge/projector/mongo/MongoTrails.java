@@ -76,18 +76,36 @@ public final class MongoTrails {
     }
 
     /**
-     * A source row's documents now and trail, newest first; {@code seen} is false when no change to it has
-     * reached the bridge within the trail's keep (or since tracing began).
+     * A source row's documents now and trail, newest first; {@code seen} is false when no change to it is in the
+     * trail (none reached the bridge within the trail's keep, or since tracing began). Then, if the bridge still
+     * remembers the row, {@code remembered} says at which position (and whether as deleted), so that an expired
+     * trail is not taken for "never".
+     *
+     * @param keyColumn the table's key column, as the definitions name it
      */
-    public BsonDocument row(String table, String key) {
+    public BsonDocument row(String table, String keyColumn, String key) {
         List<BsonValue> ids = candidates(key);
         BsonDocument trail = trails.find(Filters.in("_id", ids.stream().map(id -> (BsonValue) rowTrailId(table, id)).toList())).first();
-        return new BsonDocument("table", new BsonString(table))
+        BsonDocument answer = new BsonDocument("table", new BsonString(table))
                 .append("key", trail == null ? ids.get(0) : trail.getDocument("_id").get("key"))
                 .append("seen", BsonBoolean.valueOf(trail != null))
                 .append(DOCUMENTS, trail == null ? new BsonArray() : trail.getArray(DOCUMENTS, new BsonArray()))
                 .append("trail", newestFirst(trail))
                 .append("reached", reached());
+        if (trail == null) {
+            remembered(table, keyColumn, ids).ifPresent(state -> answer.append("remembered", state));
+        }
+        return answer;
+    }
+
+    /** The embedded bridge's row state of the row, as its position and whether it is a delete marker; never its values. */
+    private Optional<BsonDocument> remembered(String table, String keyColumn, List<BsonValue> ids) {
+        List<BsonValue> stateIds = ids.stream().map(id -> (BsonValue) new BsonDocument("t", new BsonString(table))
+                .append("k", id.isDocument() ? id : new BsonDocument(keyColumn, id))).toList();
+        BsonDocument state = database.getCollection(MongoProjectionStore.statesCollection(""), BsonDocument.class)
+                .find(Filters.in("_id", stateIds)).projection(com.mongodb.client.model.Projections.include("p", "d")).first();
+        return Optional.ofNullable(state).map(s -> new BsonDocument("position", s.get("p"))
+                .append("deleted", s.getBoolean("d", BsonBoolean.FALSE)));
     }
 
     /** The position the bridge's documents have reached, or {@code null} before its first batch. */

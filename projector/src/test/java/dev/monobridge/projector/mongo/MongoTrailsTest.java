@@ -101,7 +101,7 @@ class MongoTrailsTest {
         assertThat(trail.get(3).getDateTime("acknowledged").getValue()).isEqualTo(START.toEpochMilli());
         assertThat(answer.getString("reached").getValue()).isEqualTo(pos(3));
 
-        BsonDocument row = new MongoTrails(database).row("public.runner", "11");
+        BsonDocument row = new MongoTrails(database).row("public.runner", "id", "11");
         assertThat(row.getBoolean("seen").getValue()).isTrue();
         assertThat(row.getArray("documents").get(0).asDocument().getString("projection").getValue()).isEqualTo("race-card");
         assertThat(row.getArray("trail")).hasSize(3);
@@ -112,12 +112,29 @@ class MongoTrailsTest {
         MongoDatabase database = mongo.freshDatabase("trail");
         open(database, MongoTrailSettings.DEFAULT).accept(List.of(race(1, "King George VI Chase")));
 
-        BsonDocument row = new MongoTrails(database).row("public.runner", "99");
+        BsonDocument row = new MongoTrails(database).row("public.runner", "id", "99");
 
         assertThat(row.getBoolean("seen").getValue()).isFalse();
         assertThat(row.getArray("trail")).isEmpty();
         assertThat(row.getString("reached").getValue()).isEqualTo(pos(1));
         assertThat(new MongoTrails(database).document(RACE_CARD, "2")).as("no such document, and no trail of one").isEmpty();
+    }
+
+    @Test
+    void aRowWhoseTrailHasExpiredIsNotTakenForNeverSeenWhileTheBridgeRemembersIt() {
+        MongoDatabase database = mongo.freshDatabase("trail");
+        MongoTrailSettings settings = new MongoTrailSettings(MongoTrailSettings.DEFAULT_PER_DOCUMENT, Duration.ofHours(1), 1_000);
+        Projector projector = open(database, settings);
+        projector.accept(List.of(race(1, "King George VI Chase"), runner(Op.CREATE, 11, 1, "2.50")));
+        clock.advance(settings.keep().plus(MongoTrailWriter.SWEEP_INTERVAL));
+        projector.advanceTime();
+
+        BsonDocument row = new MongoTrails(database).row("public.runner", "id", "11");
+
+        assertThat(row.getBoolean("seen").getValue()).as("its trail has expired").isFalse();
+        assertThat(row.getDocument("remembered").getString("position").getValue()).isEqualTo(pos(2));
+        assertThat(row.getDocument("remembered").getBoolean("deleted").getValue()).isFalse();
+        assertThat(new MongoTrails(database).row("public.runner", "id", "12").containsKey("remembered")).isFalse();
     }
 
     @Test
