@@ -17,6 +17,22 @@ public record BatchTrail(Map<DocumentRef, List<TrailEntry>> documents, Map<RowId
         rows = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rows));
     }
 
+    /**
+     * The same trail, with the entries that say they wrote these documents saying instead that a newer version was
+     * stored: the store's position guards refused those writes ({@link ProjectionStore#write}).
+     */
+    public BatchTrail superseded(java.util.Set<DocumentRef> refused) {
+        if (refused.isEmpty()) {
+            return this;
+        }
+        Map<DocumentRef, List<TrailEntry>> marked = new java.util.LinkedHashMap<>(documents);
+        refused.forEach(document -> marked.computeIfPresent(document, (d, entries) -> entries.stream()
+                .map(e -> e.outcome() != TrailEntry.Outcome.WROTE ? e : new TrailEntry(e.position(), e.table(), e.op(), e.key(),
+                        e.commitTime(), e.txId(), TrailEntry.Outcome.SUPERSEDED, List.of(), e.documents()))
+                .toList()));
+        return new BatchTrail(marked, rows);
+    }
+
     public boolean isEmpty() {
         return documents.isEmpty() && rows.isEmpty();
     }

@@ -59,7 +59,12 @@ public record TrailEntry(SourcePosition position, String table, Op op, RowKey ke
          */
         FILTERED("no change: filtered"),
         /** It could not be applied; the dead letters hold it with its reason. */
-        DEAD_LETTER("no change: dead letter");
+        DEAD_LETTER("no change: dead letter"),
+        /**
+         * Its write was refused by the position guards (P10): another writer (a task after a rebalance) had stored
+         * a newer version. Decided by the store, which alone knows; the document is written whole when next touched.
+         */
+        SUPERSEDED("no change: a newer version was stored");
 
         private final String text;
 
