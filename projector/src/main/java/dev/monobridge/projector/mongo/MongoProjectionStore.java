@@ -181,7 +181,7 @@ public final class MongoProjectionStore implements ProjectionStore {
             storedAsOf = batch.asOf();
         }
         // After everything else is acknowledged, and never failing the batch (MongoTrailWriter).
-        trails.write(batch.trail());
+        trails.write(batch.trail().superseded(newerStored));
         if (!newerStored.isEmpty()) {
             LOG.info("{} document writes met a newer version written by another writer (a task rebalanced away, or its "
                     + "successor) and were refused by their position guards; they are written whole when next touched", newerStored.size());
