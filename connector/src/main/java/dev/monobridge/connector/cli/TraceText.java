@@ -39,7 +39,8 @@ final class TraceText {
         if (!answer.getBoolean("seen").getValue() && answer.containsKey("remembered")) {
             BsonDocument state = answer.getDocument("remembered");
             text.append(name).append(": no change to it is in the trail (").append(settings.enabled()
-                            ? "none in the last " + settings.keep().toHours() + " hours, the trail's keep" : "the trail is off")
+                            ? "a snapshot read it, or its last change is older than the trail's " + settings.keep().toHours() + " hours"
+                            : "the trail is off")
                     .append("), but the bridge remembers it").append(state.getBoolean("deleted").getValue() ? " as deleted" : "")
                     .append(", as of source position ").append(state.getString("position").getValue()).append(".\n");
             return reached(text, answer).toString();

@@ -67,6 +67,8 @@ class TraceCommandTest {
                 "price", new BigDecimal("2.25"), "status", "ACTIVE", "display_order", 1L));
         projector.accept(List.of(priced));
         projector.accept(List.of(priced));
+        projector.accept(List.of(change(Op.READ, "public.selection", 5, row("id", 800L, "market_id", 99L, "name", "Denman",
+                "price", new BigDecimal("4.00"), "status", "ACTIVE", "display_order", 2L))));
     }
 
     @AfterEach
@@ -81,7 +83,7 @@ class TraceCommandTest {
 
         assertThat(result.exitCode()).as(result.all()).isZero();
         assertThat(result.out()).contains("event-page 7: the document exists", "_meta: {", "5 kept per document",
-                "The bridge has reached source position " + new SourcePosition(4, 0));
+                "The bridge has reached source position " + new SourcePosition(5, 0));
         List<String> outcomes = result.out().lines().filter(line -> line.startsWith("      ")).map(String::trim).toList();
         assertThat(outcomes).containsExactly("no change: stale", "wrote: markets[id=70].selections[id=700].price",
                 "wrote: (whole document)", "wrote: (whole document)", "wrote: (whole document)");
@@ -115,7 +117,16 @@ class TraceCommandTest {
 
         assertThat(result.exitCode()).as(result.all()).isZero();
         assertThat(result.out()).contains("public.selection 999: never seen",
-                "The bridge has reached source position " + new SourcePosition(4, 0));
+                "The bridge has reached source position " + new SourcePosition(5, 0));
+    }
+
+    @Test
+    void aRowOnlyASnapshotReadIsSaidToBeRememberedNotNeverSeen() {
+        CommandRun.Result result = CommandRun.run("trace", "--config", bridgeYaml, "--row", "public.selection", "800");
+
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(result.out()).contains("public.selection 800: no change to it is in the trail (a snapshot read it",
+                "but the bridge remembers it, as of source position " + new SourcePosition(5, 0)).doesNotContain("never seen");
     }
 
     @Test

@@ -256,6 +256,8 @@ public final class BatchProjector {
         private int trimmed;
         private final boolean guardedByTables;
         private final TrailRecorder trail = new TrailRecorder(trailLength, ref -> !plan.isShadow(ref.projection()));
+        /** The newest position among the batch's changes: how far the bridge has read, for the trail. */
+        private SourcePosition newest = SourcePosition.ZERO;
         /** Documents whose new version was over its byte budget: a dead letter, and the last good version kept. */
         private final Set<DocumentRef> overBudget = new HashSet<>();
 
@@ -292,6 +294,7 @@ public final class BatchProjector {
 
         void apply(Change change) {
             count++;
+            newest = SourcePosition.max(newest, change.position());
             if (change.op() == Op.SNAPSHOT_END) {
                 // Every row the snapshot read sits at its position; older ones it did not see are gone.
                 for (String table : Op.ALL_TABLES.equals(change.table()) ? plan.tables() : Set.of(change.table())) {
@@ -451,7 +454,7 @@ public final class BatchProjector {
             });
             return new ProjectionBatch(writes, states.takeChanges(), deadLetters,
                     new ProjectionBatch.Counts(count, applied, unchanged, stale, unprojected, trimmed), after,
-                    trail.finish(byDocument, overBudget));
+                    trail.finish(byDocument, overBudget, newest));
         }
 
         private DocumentWrite write(DocumentRef ref, Touched document) {

@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import dev.monobridge.projector.change.Change;
+import dev.monobridge.projector.change.Op;
+import dev.monobridge.projector.change.SourcePosition;
 import dev.monobridge.projector.core.TrailEntry.Outcome;
 
 /**
@@ -79,7 +81,10 @@ final class TrailRecorder {
     }
 
     private void addRow(RowId row, PendingRow pending) {
-        if (length == 0) {
+        if (length == 0 || pending.change().op() == Op.READ) {
+            // A snapshot reads every row of the captured tables: a trail for each would be as large as the tables
+            // (history, at the first start), far past any cap. The row's remembered state says it was read, and
+            // at which position (MongoTrails#row); its documents' trails still show the read.
             return;
         }
         ArrayDeque<PendingRow> entries = rows.computeIfAbsent(row, r -> new ArrayDeque<>());
@@ -92,9 +97,10 @@ final class TrailRecorder {
     /**
      * @param writes       the batch's write to each document it writes
      * @param deadLettered the documents whose new version went to the dead letters (over their byte budget)
+     * @param reached      the newest position among the batch's changes
      */
-    BatchTrail finish(Map<DocumentRef, DocumentWrite> writes, Set<DocumentRef> deadLettered) {
-        if (documents.isEmpty() && rows.isEmpty()) {
+    BatchTrail finish(Map<DocumentRef, DocumentWrite> writes, Set<DocumentRef> deadLettered, SourcePosition reached) {
+        if (length == 0) {
             return BatchTrail.EMPTY;
         }
         Map<DocumentRef, List<TrailEntry>> documentTrails = new LinkedHashMap<>();
@@ -117,7 +123,7 @@ final class TrailRecorder {
             }
             rowTrails.put(row, entries);
         });
-        return new BatchTrail(documentTrails, rowTrails);
+        return new BatchTrail(documentTrails, rowTrails, reached);
     }
 
     private static Outcome outcome(DocumentWrite write, boolean deadLettered) {

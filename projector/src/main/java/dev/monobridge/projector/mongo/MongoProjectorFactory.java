@@ -82,7 +82,7 @@ public final class MongoProjectorFactory {
                 database.getCollection(MongoProjectionStore.statesCollection(scope), BsonDocument.class),
                 plan.parentKeyColumns(), cacheRows, stats, retry, writers);
         MongoTrailWriter trails = new MongoTrailWriter(database.getCollection(MongoTrails.COLLECTION, BsonDocument.class), trail,
-                stats, clock);
+                stats, clock, scope);
         MongoProjectionStore store = new MongoProjectionStore(database, states.writes(), retry, clock, scope, writers, trails);
         Instant asOf = store.loadAsOf().orElse(clock.instant());
         SourcePosition horizon = store.loadDocumentHorizon();

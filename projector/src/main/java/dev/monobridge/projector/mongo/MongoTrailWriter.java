@@ -29,6 +29,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 
 import dev.monobridge.projector.change.RowKey;
+import dev.monobridge.projector.change.SourcePosition;
 import dev.monobridge.projector.core.BatchTrail;
 import dev.monobridge.projector.core.DocumentRef;
 import dev.monobridge.projector.core.ProjectorStats;
@@ -68,9 +69,13 @@ final class MongoTrailWriter {
     private final MongoTrailSettings settings;
     private final ProjectorStats stats;
     private final Clock clock;
+    private final String reachedId;
     private Instant nextSweep = Instant.MIN;
 
-    MongoTrailWriter(MongoCollection<BsonDocument> trails, MongoTrailSettings settings, ProjectorStats stats, Clock clock) {
+    /** @param scope whose projector this is ({@link MongoProjectionStore#statesCollection}): each keeps its own 'reached' */
+    MongoTrailWriter(MongoCollection<BsonDocument> trails, MongoTrailSettings settings, ProjectorStats stats, Clock clock,
+                     String scope) {
+        this.reachedId = MongoTrails.reachedId(scope);
         this.trails = trails;
         this.settings = settings;
         this.stats = stats;
@@ -99,7 +104,7 @@ final class MongoTrailWriter {
             return;
         }
         Instant acknowledged = clock.instant();
-        if (!trail.isEmpty()) {
+        if (!trail.isEmpty() || trail.reached().isAfter(SourcePosition.ZERO)) {
             writeEntries(trail, acknowledged);
         }
         sweepIfDue(acknowledged);
@@ -110,6 +115,11 @@ final class MongoTrailWriter {
             List<WriteModel<BsonDocument>> models = new ArrayList<>(trail.documents().size() + trail.rows().size());
             trail.documents().forEach((document, entries) -> models.add(update(documentId(document), entries, acknowledged, null)));
             trail.rows().forEach((row, entries) -> models.add(update(rowId(row), entries, acknowledged, documentsNow(entries))));
+            if (trail.reached().isAfter(SourcePosition.ZERO)) {
+                // In the same bulk: how far this projector has read, as the fixed-width text MongoDB orders as positions.
+                models.add(new UpdateOneModel<>(Filters.eq("_id", reachedId), new BsonDocument("$max",
+                        new BsonDocument(MongoTrails.POSITION, new BsonString(trail.reached().toString()))), new UpdateOptions().upsert(true)));
+            }
             trails.bulkWrite(models, new BulkWriteOptions().ordered(false));
             stats.trailWritten(trail.entries());
         } catch (RuntimeException e) {
@@ -197,7 +207,8 @@ final class MongoTrailWriter {
             while (excess > 0) {
                 int chunk = (int) Math.min(excess, SWEEP_CHUNK);
                 List<BsonValue> oldest = new ArrayList<>(chunk);
-                for (BsonDocument trail : trails.find().sort(Sorts.ascending(MongoTrails.EXPIRES_AT)).limit(chunk)
+                // Trails only: the 'reached' markers carry no expiry and stay.
+                for (BsonDocument trail : trails.find(Filters.exists(MongoTrails.EXPIRES_AT)).sort(Sorts.ascending(MongoTrails.EXPIRES_AT)).limit(chunk)
                         .projection(Projections.include("_id"))) {
                     oldest.add(trail.get("_id"));
                 }

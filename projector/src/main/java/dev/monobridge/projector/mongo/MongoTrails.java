@@ -19,6 +19,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 
+import dev.monobridge.projector.change.SourcePosition;
 import dev.monobridge.projector.definition.ProjectionDefinition;
 
 /**
@@ -33,6 +34,7 @@ public final class MongoTrails {
     static final String ENTRIES = "entries";
     static final String DOCUMENTS = "documents";
     static final String EXPIRES_AT = "expiresAt";
+    static final String POSITION = "position";
 
     private final MongoDatabase database;
     private final MongoCollection<BsonDocument> trails;
@@ -108,10 +110,22 @@ public final class MongoTrails {
                 .append("deleted", s.getBoolean("d", BsonBoolean.FALSE)));
     }
 
-    /** The position the bridge's documents have reached, or {@code null} before its first batch. */
+    /** The marker of how far a scope's projector has read ({@code reached:} and the scope, or just that). */
+    static String reachedId(String scope) {
+        return scope.isEmpty() ? "reached" : "reached:" + scope;
+    }
+
+    /**
+     * How far the embedded bridge has read: the newest position of any batch it has made durable (the trail's
+     * marker), or, with the trail off, the newest its documents may reflect; {@code null} before its first batch.
+     */
     private BsonValue reached() {
-        return MongoProjectionStore.storedDocumentHorizon(database, "")
-                .<BsonValue>map(position -> new BsonString(position.toString())).orElse(BsonNull.VALUE);
+        SourcePosition reached = MongoProjectionStore.storedDocumentHorizon(database, "").orElse(SourcePosition.ZERO);
+        BsonDocument marker = trails.find(Filters.eq("_id", reachedId(""))).first();
+        if (marker != null) {
+            reached = SourcePosition.max(reached, SourcePosition.parse(marker.getString(POSITION).getValue()));
+        }
+        return reached.equals(SourcePosition.ZERO) ? BsonNull.VALUE : new BsonString(reached.toString());
     }
 
     /** Trails today: documents and rows together. */

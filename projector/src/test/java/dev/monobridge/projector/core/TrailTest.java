@@ -127,6 +127,17 @@ class TrailTest {
     }
 
     @Test
+    void aSnapshotReadIsInItsDocumentsTrailAndLeavesItsRowToItsRememberedState() {
+        Change read = new Change("public.race", Op.READ, RowKey.of("id", 1L), null,
+                Fixtures.row("id", 1L, "name", "King George VI Chase"), position(1), NOW, null);
+
+        ProjectionBatch batch = racing.project(read);
+
+        assertThat(single(batch.trail().documents().get(race1)).op()).isEqualTo(Op.READ);
+        assertThat(batch.trail().rows()).as("a trail per row read would be as large as the tables").isEmpty();
+    }
+
+    @Test
     void withTheTrailOffABatchHasNoTrail() {
         Projecting untraced = projecting(RACE_CARD, 0);
 
