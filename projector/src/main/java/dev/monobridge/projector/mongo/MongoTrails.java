@@ -128,11 +128,6 @@ public final class MongoTrails {
         return reached.equals(SourcePosition.ZERO) ? BsonNull.VALUE : new BsonString(reached.toString());
     }
 
-    /** Trails today: documents and rows together. */
-    public long count() {
-        return trails.countDocuments();
-    }
-
     private static BsonArray newestFirst(BsonDocument trail) {
         if (trail == null) {
             return new BsonArray();
