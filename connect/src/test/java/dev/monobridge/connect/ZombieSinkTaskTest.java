@@ -19,6 +19,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 
 import dev.monobridge.connector.demo.InProcessMongo;
+import dev.monobridge.projector.definition.ProjectionDefinitionReader;
+import dev.monobridge.projector.mongo.MongoTrails;
 
 /**
  * P10 through the sink task: during a rebalance the task that lost a partition (a zombie) may still be
@@ -98,6 +100,23 @@ class ZombieSinkTaskTest {
                 .find(Filters.eq("_id", 1L)).first();
         assertThat(meeting.getArray("races").get(0).asDocument().getString("name").getValue())
                 .as("N+1's name is kept").isEqualTo("Christmas Hurdle");
+    }
+
+    @Test
+    void theSinksTrailSaysTheZombiesRefusedWriteWasSupersededByANewerVersion() {
+        zombie.put(List.of(records.streamed("meeting", MEETING, "c", meeting(), 100, 90, 0)));
+        zombie.put(List.of(records.streamed("race", RACE, "c", race("Juvenile Hurdle"), 200, 190, 0)));
+        successor.initialize(new TestSinkTaskContext(config));
+        successor.start(config);
+        successor.put(List.of(records.streamed("race", RACE, "u", race("Christmas Hurdle"), 400, 390, 1)));
+
+        zombie.put(List.of(records.streamed("race", RACE, "u", race("King George VI Chase"), 300, 290, 1)));
+
+        BsonDocument trace = new MongoTrails(client.getDatabase("zombies"))
+                .document(new ProjectionDefinitionReader().readText("meetings.yaml", DEFINITION), "1").orElseThrow();
+        assertThat(trace.getArray("trail")).extracting(e -> e.asDocument().getString("outcome").getValue())
+                .as("newest first: the zombie's late write, the successor's, the zombie's two")
+                .containsExactly("no change: a newer version was stored", "wrote", "wrote", "wrote");
     }
 
     private static Struct meeting() {

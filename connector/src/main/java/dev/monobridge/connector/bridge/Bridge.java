@@ -37,6 +37,7 @@ import dev.monobridge.projector.mongo.MongoDefinitions;
 import dev.monobridge.projector.mongo.MongoProjectorFactory;
 import dev.monobridge.projector.mongo.MongoQueryableIndexes;
 import dev.monobridge.projector.mongo.MongoRebuildJournal;
+import dev.monobridge.projector.mongo.MongoWriters;
 import dev.monobridge.projector.rebuild.RebuildJournal;
 import dev.monobridge.projector.rebuild.Rebuilds;
 
@@ -85,7 +86,8 @@ public final class Bridge implements AutoCloseable {
             MongoDefinitions stored = new MongoDefinitions(database);
             LiveDefinitions definitions = LiveDefinitions.resolve(options.projections(), stored);
             this.projector = MongoProjectorFactory.open(database, definitions.live(),
-                    options.deleteMarkerGrace(), stats, Clock.systemUTC());
+                    options.deleteMarkerGrace(), stats, Clock.systemUTC(), MongoProjectorFactory.CACHE_ROWS, "",
+                    MongoWriters.ONE, options.trace());
             this.live = new AtomicReference<>(List.copyOf(definitions.live()));
             this.rebuilds = new Rebuilds(projector, options.source().snapshots(sourcePool), definitions.pending(), journal, Clock.systemUTC(),
                     definition -> {

@@ -8,6 +8,7 @@ import java.util.List;
 import dev.monobridge.capture.source.SourceAdapter;
 import dev.monobridge.projector.core.ProjectionPlan;
 import dev.monobridge.projector.definition.ProjectionDefinition;
+import dev.monobridge.projector.mongo.MongoTrailSettings;
 
 /**
  * Everything the bridge needs to start, resolved: secrets read, definitions loaded. {@code mongoUri}
@@ -15,10 +16,18 @@ import dev.monobridge.projector.definition.ProjectionDefinition;
  */
 public record BridgeOptions(SourceAdapter source, String mongoUri, String mongoDatabase, Path offsetsFile,
                             Duration offsetFlushInterval, List<ProjectionDefinition> projections,
-                            Duration deleteMarkerGrace) {
+                            Duration deleteMarkerGrace, MongoTrailSettings trace) {
 
     public BridgeOptions {
         projections = List.copyOf(projections);
+        java.util.Objects.requireNonNull(trace, "trace");
+    }
+
+    /** Options keeping the default trail ({@link MongoTrailSettings#DEFAULT}). */
+    public BridgeOptions(SourceAdapter source, String mongoUri, String mongoDatabase, Path offsetsFile,
+                         Duration offsetFlushInterval, List<ProjectionDefinition> projections, Duration deleteMarkerGrace) {
+        this(source, mongoUri, mongoDatabase, offsetsFile, offsetFlushInterval, projections, deleteMarkerGrace,
+                MongoTrailSettings.DEFAULT);
     }
 
     /** Exactly the tables some projection reads, in a stable order: what is captured. */

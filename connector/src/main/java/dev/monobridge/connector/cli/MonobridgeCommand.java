@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "monobridge", mixinStandardHelpOptions = true, version = "monobridge 0.1.0",
         description = "CDC bridge from a legacy PostgreSQL database to bounded per-team read models in MongoDB.",
         subcommands = {DemoCommand.class, RunCommand.class, ValidateCommand.class, StatusCommand.class,
-                DeadLettersCommand.class, RebuildCommand.class, ConnectConfigCommand.class, ServeCommand.class})
+                DeadLettersCommand.class, RebuildCommand.class, TraceCommand.class, ConnectConfigCommand.class, ServeCommand.class})
 public final class MonobridgeCommand implements Runnable {
 
     @CommandLine.Spec

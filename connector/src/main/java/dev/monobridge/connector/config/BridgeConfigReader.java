@@ -15,6 +15,7 @@ import dev.monobridge.projector.definition.ConfigException;
 import dev.monobridge.projector.definition.ConfigProblem;
 import dev.monobridge.projector.definition.Problems;
 import dev.monobridge.projector.definition.YamlNode;
+import dev.monobridge.projector.mongo.MongoTrailSettings;
 
 /**
  * Reads {@code bridge.yaml}: every key checked against {@link Settings}, every problem reported at once
@@ -112,7 +113,19 @@ public final class BridgeConfigReader {
                 Duration.ofMillis(r.integer(Settings.OFFSETS_FLUSH_INTERVAL_MS)),
                 resolve(folder, r.text(Settings.PROJECTIONS_DIRECTORY)),
                 Duration.ofSeconds(r.integer(Settings.PROJECTOR_DELETE_MARKER_GRACE_SECONDS)),
+                trace(r, problems),
                 http(r, folder));
+    }
+
+    /**
+     * The trail's settings. A value its key refused is already a problem, and the config is then never used:
+     * the record, which refuses such values too, is not built from it.
+     */
+    private static MongoTrailSettings trace(Reader r, Problems problems) {
+        int perDocument = r.integer(Settings.TRACE_PER_DOCUMENT);
+        int keepHours = r.integer(Settings.TRACE_KEEP_HOURS);
+        int maxTrails = r.integer(Settings.TRACE_MAX_TRAILS);
+        return problems.isEmpty() ? new MongoTrailSettings(perDocument, Duration.ofHours(keepHours), maxTrails) : MongoTrailSettings.DEFAULT;
     }
 
     private static BridgeConfig.Http http(Reader r, Path folder) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.monobridge.capture.source.SourceHeartbeat;
+import dev.monobridge.projector.mongo.MongoTrailSettings;
 
 /** Every key of {@code bridge.yaml}. The README's configuration reference lists exactly these. */
 public final class Settings {
@@ -97,6 +98,26 @@ public final class Settings {
             "How long a delete marker outlives its delete, guarding against stale changes arriving late.",
             1, Integer.MAX_VALUE, WHOLE_POSITIVE);
 
+    /**
+     * The longest trail: an entry is some 250 bytes (docs/trace.md), so a thousand make a trail of a quarter of
+     * a MB, already far more than "the last changes" needs; longer would make the trails the large
+     * documents this project exists to avoid.
+     */
+    static final int MAX_TRACE_PER_DOCUMENT = 1_000;
+
+    public static final Setting TRACE_PER_DOCUMENT = Setting.integer("trace.per-document",
+            Integer.toString(MongoTrailSettings.DEFAULT_PER_DOCUMENT),
+            "How many recent changes `monobridge trace` keeps per document and per source row (up to 1,000); 0 turns the trail off.",
+            0, MAX_TRACE_PER_DOCUMENT, "a whole number from 0 (off) to " + MAX_TRACE_PER_DOCUMENT);
+    public static final Setting TRACE_KEEP_HOURS = Setting.integer("trace.keep-hours",
+            Long.toString(MongoTrailSettings.DEFAULT_KEEP.toHours()),
+            "How long a trail outlives the last change to its document or row; then it goes (a TTL index and the bridge's sweep).",
+            1, Integer.MAX_VALUE, WHOLE_POSITIVE);
+    public static final Setting TRACE_MAX_TRAILS = Setting.integer("trace.max-trails",
+            Long.toString(MongoTrailSettings.DEFAULT_MAX_TRAILS),
+            "Most trails kept in all, one per document and one per row; beyond it the least recently changed go, once a minute.",
+            1, Integer.MAX_VALUE, WHOLE_POSITIVE);
+
     public static final Setting HTTP_PORT = Setting.integer("http.port", "8080",
             "Port of the query API, admin API, metrics and dashboard (up to 65535); 0 turns the HTTP server off.",
             0, MAX_PORT, "a port from 1 to " + MAX_PORT + ", or 0 to turn the HTTP server off");
@@ -129,6 +150,7 @@ public final class Settings {
             MONGO_URI_ENV, MONGO_URI, MONGO_DATABASE,
             OFFSETS_FILE, OFFSETS_FLUSH_INTERVAL_MS,
             PROJECTIONS_DIRECTORY, PROJECTOR_DELETE_MARKER_GRACE_SECONDS,
+            TRACE_PER_DOCUMENT, TRACE_KEEP_HOURS, TRACE_MAX_TRAILS,
             HTTP_PORT, HTTP_BIND_ADDRESS, HTTP_TOKENS_FILE, HTTP_ADMIN_TOKEN_SHA256_ENV, HTTP_METRICS_TOKEN_SHA256_ENV,
             HTTP_MAX_PAGE_SIZE, HTTP_READY_MAX_SOURCE_LAG_MB);
 

@@ -36,6 +36,7 @@ import dev.monobridge.query.Routes;
  * POST /admin/projections/{projection}/rebuild[?key=]  rebuild a projection (202), or repair one document
  * POST /admin/projections/{projection}/rebuild/cancel  cancel its running rebuild
  * GET  /admin/dead-letters[?projection=&amp;limit=]        the newest dead letters, with their reasons
+ * GET  /admin/trace/...                               a document's or a row's trail: see TraceEndpoints
  * </pre>
  */
 final class AdminEndpoints {

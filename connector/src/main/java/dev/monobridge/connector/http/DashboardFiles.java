@@ -31,6 +31,8 @@ final class DashboardFiles {
     private static final String REVALIDATE = "no-cache";
 
     private final String dashboard = load("dashboard.html");
+    /** The trace page ("have we seen this?", issue 17): same policy, same token handling as the dashboard. */
+    private final String tracePage = load("trace.html");
 
     void register(JavalinConfig config, Routes routes) {
         config.staticFiles.add(files -> {
@@ -47,6 +49,11 @@ final class DashboardFiles {
                     ctx.header("Content-Security-Policy", PAGE_POLICY).header("Referrer-Policy", "no-referrer")
                             .header("Cache-Control", REVALIDATE);
                     Responses.send(ctx, 200, "text/html; charset=utf-8", dashboard);
+                })
+                .get("/dashboard/trace", Access.ANYONE, ctx -> {
+                    ctx.header("Content-Security-Policy", PAGE_POLICY).header("Referrer-Policy", "no-referrer")
+                            .header("Cache-Control", REVALIDATE);
+                    Responses.send(ctx, 200, "text/html; charset=utf-8", tracePage);
                 });
     }
 

@@ -65,6 +65,7 @@ final class HttpApiServer implements HttpApi {
             new DocumentEndpoints(bridge::projections, bridge.database(), settings.maxPageSize()).register(routes);
             new OpenApiFile().register(routes);
             new AdminEndpoints(bridge, new StatusReport(bridge, sampler), settings.maxPageSize()).register(routes);
+            new TraceEndpoints(bridge).register(routes);
             new DashboardFiles().register(config, routes);
             routes.get("/metrics", Access.METRICS, ctx -> Responses.send(ctx, 200, PROMETHEUS_TEXT, metrics.scrape()));
         });

@@ -63,6 +63,8 @@ public final class BatchProjector {
     private final StatePrefetch prefetch;
     private final Clock clock;
     private final SourcePosition documentHorizon;
+    /** Trail entries kept per document and per row in a batch ({@link TrailEntry}); 0 when tracing is off. */
+    private final int trailLength;
     /** Documents whose last write the store's position guards refused: MongoDB holds another writer's version. */
     private final Set<DocumentRef> writeWhole = new HashSet<>();
     private Instant asOf;
@@ -78,6 +80,20 @@ public final class BatchProjector {
      *                        ({@link SourcePosition#ZERO} when they reflect nothing the states lack)
      */
     public BatchProjector(ProjectionPlan plan, RowStateStore states, Clock clock, Instant asOf, SourcePosition documentHorizon) {
+        this(plan, states, clock, asOf, documentHorizon, 0);
+    }
+
+    /**
+     * As {@link #BatchProjector(ProjectionPlan, RowStateStore, Clock, Instant, SourcePosition)}, with each batch
+     * saying what its changes did, in at most {@code trailLength} entries per document and per row
+     * ({@link ProjectionBatch#trail()}); 0 for no trail.
+     */
+    public BatchProjector(ProjectionPlan plan, RowStateStore states, Clock clock, Instant asOf, SourcePosition documentHorizon,
+                          int trailLength) {
+        if (trailLength < 0) {
+            throw new IllegalArgumentException("a trail's length is 0 (off) or more, not " + trailLength);
+        }
+        this.trailLength = trailLength;
         this.plan = plan;
         this.states = states;
         this.renderer = new DocumentRenderer(states);
@@ -115,11 +131,13 @@ public final class BatchProjector {
                 batch.apply(change);
             } catch (UnprojectableException e) {
                 batch.deadLetters.add(DeadLetter.unprojectable(change, e.getMessage()));
+                batch.traceRow(change, TrailEntry.Outcome.DEAD_LETTER);
             } catch (StateReadException e) {
                 throw e;
             } catch (RuntimeException e) {
                 // One bad change must not stop the stream; it is recorded with its reason instead.
                 batch.deadLetters.add(DeadLetter.unprojectable(change, "cannot project: " + e));
+                batch.traceRow(change, TrailEntry.Outcome.DEAD_LETTER);
             }
         }
         asOf = after;
@@ -237,6 +255,11 @@ public final class BatchProjector {
         private int count;
         private int trimmed;
         private final boolean guardedByTables;
+        private final TrailRecorder trail = new TrailRecorder(trailLength, ref -> !plan.isShadow(ref.projection()));
+        /** The newest position among the batch's changes: how far the bridge has read, for the trail. */
+        private SourcePosition newest = SourcePosition.ZERO;
+        /** Documents whose new version was over its byte budget: a dead letter, and the last good version kept. */
+        private final Set<DocumentRef> overBudget = new HashSet<>();
 
         Batch(Instant before, Instant after, Instant now, boolean guardedByTables) {
             this.before = before;
@@ -271,6 +294,7 @@ public final class BatchProjector {
 
         void apply(Change change) {
             count++;
+            newest = SourcePosition.max(newest, change.position());
             if (change.op() == Op.SNAPSHOT_END) {
                 // Every row the snapshot read sits at its position; older ones it did not see are gone.
                 for (String table : Op.ALL_TABLES.equals(change.table()) ? plan.tables() : Set.of(change.table())) {
@@ -286,6 +310,7 @@ public final class BatchProjector {
                 // The table was truncated after this change: whatever row it names is gone, even one
                 // the truncate never saw (an older insert arriving late, from another partition).
                 stale++;
+                traceRow(change, TrailEntry.Outcome.STALE);
                 return;
             }
             if (change.op() == Op.TRUNCATE) {
@@ -312,6 +337,7 @@ public final class BatchProjector {
             RowState previous = states.get(id);
             if (previous != null && !change.position().isAfter(previous.position())) {
                 stale++;
+                traceQuiet(id, previous, change, TrailEntry.Outcome.STALE);
                 return;
             }
             RowState next = values == null
@@ -323,18 +349,59 @@ public final class BatchProjector {
                 // moves on, in memory, so that the end of a snapshot knows this row was read.
                 states.advance(id, change.position());
                 unchanged++;
+                traceQuiet(id, previous, change, TrailEntry.Outcome.FILTERED);
                 return;
             }
             // Routing reads the parents' states, which this change does not touch, so both the old
             // and the new placement can be found before the state changes.
             boolean maybeStored = !change.position().isAfter(documentHorizon);
+            List<DocumentRef> reached = new ArrayList<>(2);
+            List<DocumentRef> in = new ArrayList<>(1);
             for (ProjectionPlan.Placement placement : plan.placements(id.table())) {
                 String guard = guardedByTables ? id.table() : null;
-                touch(rootOf(placement, previous), change.position(), change.commitTime(), maybeStored, guard);
-                touch(rootOf(placement, next), change.position(), change.commitTime(), maybeStored, guard);
+                DocumentRef was = rootOf(placement, previous);
+                DocumentRef is = rootOf(placement, next);
+                touch(was, change.position(), change.commitTime(), maybeStored, guard);
+                touch(is, change.position(), change.commitTime(), maybeStored, guard);
+                for (DocumentRef ref : java.util.Arrays.asList(was, is)) {
+                    if (ref != null && !reached.contains(ref)) {
+                        reached.add(ref);
+                        trail.reached(ref, id, change);
+                    }
+                }
+                if (is != null && !in.contains(is)) {
+                    in.add(is);
+                }
             }
+            trail.applied(id, change, reached, in);
             states.put(next);
             applied++;
+        }
+
+        /** A change that left its row, and so every document, as it was: said in the row's and the documents' trails. */
+        private void traceQuiet(RowId id, RowState row, Change change, TrailEntry.Outcome outcome) {
+            List<DocumentRef> in = documentsOf(row);
+            in.forEach(ref -> trail.quiet(ref, id, change, outcome));
+            trail.row(id, change, outcome, in);
+        }
+
+        /** A change that names a row but reached no row state (stale by a truncate, or a dead letter). */
+        void traceRow(Change change, TrailEntry.Outcome outcome) {
+            if (change.key() != null) {
+                trail.row(new RowId(change.table(), normalizedKey(change.key())), change, outcome, List.of());
+            }
+        }
+
+        /** The documents a row is in, through each of its placements. */
+        private List<DocumentRef> documentsOf(RowState row) {
+            List<DocumentRef> in = new ArrayList<>(1);
+            for (ProjectionPlan.Placement placement : plan.placements(row.id().table())) {
+                DocumentRef ref = rootOf(placement, row);
+                if (ref != null && !in.contains(ref)) {
+                    in.add(ref);
+                }
+            }
+            return in;
         }
 
         /**
@@ -376,21 +443,25 @@ public final class BatchProjector {
             // the batch created brings in its children.
             prefetch.forDocuments(touched.keySet());
             List<DocumentWrite> writes = new ArrayList<>();
+            Map<DocumentRef, DocumentWrite> byDocument = new java.util.HashMap<>();
             touched.forEach((ref, document) -> {
                 DocumentWrite write = write(ref, document);
                 if (write != null) {
                     writes.add(write);
+                    byDocument.put(ref, write);
                     writeWhole.remove(ref);
                 }
             });
             return new ProjectionBatch(writes, states.takeChanges(), deadLetters,
-                    new ProjectionBatch.Counts(count, applied, unchanged, stale, unprojected, trimmed), after);
+                    new ProjectionBatch.Counts(count, applied, unchanged, stale, unprojected, trimmed), after,
+                    trail.finish(byDocument, overBudget, newest));
         }
 
         private DocumentWrite write(DocumentRef ref, Touched document) {
             DocumentRenderer.Rendering now = renderer.render(ref, after);
             if (!now.fits()) {
                 deadLetters.add(overBudget(ref, now, document.position));
+                overBudget.add(ref);
                 return null;
             }
             trimmed += now.trimmed();

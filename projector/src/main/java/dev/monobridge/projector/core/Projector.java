@@ -57,7 +57,17 @@ public final class Projector implements ChangeSink {
      */
     public Projector(ProjectionPlan plan, RowStateStore states, ProjectionStore store, Clock clock, Duration markerGrace,
                      ProjectorStats stats, Instant asOf, SourcePosition documentHorizon) {
-        this.batchProjector = new BatchProjector(plan, states, clock, asOf, documentHorizon);
+        this(plan, states, store, clock, markerGrace, stats, asOf, documentHorizon, 0);
+    }
+
+    /**
+     * As {@link #Projector(ProjectionPlan, RowStateStore, ProjectionStore, Clock, Duration, ProjectorStats, Instant,
+     * SourcePosition)}, with each batch's trail ({@link TrailEntry}) of at most {@code trailLength} entries per
+     * document and per row handed to the store with the batch; 0 for no trail.
+     */
+    public Projector(ProjectionPlan plan, RowStateStore states, ProjectionStore store, Clock clock, Duration markerGrace,
+                     ProjectorStats stats, Instant asOf, SourcePosition documentHorizon, int trailLength) {
+        this.batchProjector = new BatchProjector(plan, states, clock, asOf, documentHorizon, trailLength);
         this.notedHorizon = documentHorizon;
         this.states = states;
         this.store = store;

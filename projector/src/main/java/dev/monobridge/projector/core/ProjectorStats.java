@@ -21,6 +21,9 @@ public final class ProjectorStats {
     private final AtomicLong trimmed = new AtomicLong();
     private final AtomicLong stateQueries = new AtomicLong();
     private final AtomicLong rowStatesLoaded = new AtomicLong();
+    private final AtomicLong trailEntries = new AtomicLong();
+    private final AtomicLong trailWrites = new AtomicLong();
+    private final AtomicLong trailWriteFailures = new AtomicLong();
     private final AtomicReference<Duration> lastLag = new AtomicReference<>(Duration.ZERO);
     private final Conditions conditions = new Conditions();
 
@@ -42,6 +45,32 @@ public final class ProjectorStats {
     public void stateQuery(int rowsLoaded) {
         stateQueries.incrementAndGet();
         rowStatesLoaded.addAndGet(rowsLoaded);
+    }
+
+    /** A batch's trail written: its entries, in one bulk write. */
+    public void trailWritten(int entries) {
+        trailWrites.incrementAndGet();
+        trailEntries.addAndGet(entries);
+    }
+
+    /** A batch's trail that could not be written (its documents were): those entries are lost, nothing else. */
+    public void trailWriteFailed() {
+        trailWriteFailures.incrementAndGet();
+    }
+
+    /** Trail entries written, over documents and rows. */
+    public long trailEntries() {
+        return trailEntries.get();
+    }
+
+    /** Bulk writes of trail entries: one per batch that had any. */
+    public long trailWrites() {
+        return trailWrites.get();
+    }
+
+    /** Batches whose trail could not be written. */
+    public long trailWriteFailures() {
+        return trailWriteFailures.get();
     }
 
     /** Queries to the row-state store: what a batch's reads cost in round trips. */

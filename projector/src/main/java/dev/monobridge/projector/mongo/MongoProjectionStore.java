@@ -47,7 +47,8 @@ import dev.monobridge.projector.definition.ProjectionDefinition;
  * projection, plus {@value #STATES}, {@value #DEAD_LETTERS} and {@value #PROJECTOR} (the projection
  * time the documents were last rendered at).
  *
- * <p>Each batch is one unordered bulk write per projection collection, then one for the row states.
+ * <p>Each batch is one unordered bulk write per projection collection, then one for the row states, and
+ * last one for its trail ({@link MongoTrailWriter}).
  * A write MongoDB refuses for that document alone (too large, say) becomes a dead letter and the
  * stream goes on; an error that may pass (a lost connection, an election) is retried with backoff, and
  * the caller waits, so that offsets never move past an unacknowledged write.
@@ -73,6 +74,7 @@ public final class MongoProjectionStore implements ProjectionStore {
     private final MongoRetry retry;
     private final Clock clock;
     private final MongoWriters writers;
+    private final MongoTrailWriter trails;
     private Instant storedAsOf;
 
     /**
@@ -80,8 +82,9 @@ public final class MongoProjectionStore implements ProjectionStore {
      *              embedded bridge, a Kafka Connect sink's connector name otherwise (see {@link #statesCollection})
      */
     MongoProjectionStore(MongoDatabase database, MongoRowStateCollection states, MongoRetry retry, Clock clock, String scope,
-                         MongoWriters writers) {
+                         MongoWriters writers, MongoTrailWriter trails) {
         this.writers = writers;
+        this.trails = trails;
         this.scope = scope;
         this.clockId = scoped(CLOCK_ID, scope, ":");
         this.horizonId = scoped(HORIZON_ID, scope, ":");
@@ -177,6 +180,8 @@ public final class MongoProjectionStore implements ProjectionStore {
                     new ReplaceOptions().upsert(true)));
             storedAsOf = batch.asOf();
         }
+        // After everything else is acknowledged, and never failing the batch (MongoTrailWriter).
+        trails.write(batch.trail().superseded(newerStored));
         if (!newerStored.isEmpty()) {
             LOG.info("{} document writes met a newer version written by another writer (a task rebalanced away, or its "
                     + "successor) and were refused by their position guards; they are written whole when next touched", newerStored.size());

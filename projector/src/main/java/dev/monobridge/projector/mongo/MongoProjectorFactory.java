@@ -66,6 +66,16 @@ public final class MongoProjectorFactory {
      */
     public static Projector open(MongoDatabase database, List<ProjectionDefinition> definitions, Duration markerGrace,
                                  ProjectorStats stats, Clock clock, int cacheRows, String scope, MongoWriters writers) {
+        return open(database, definitions, markerGrace, stats, clock, cacheRows, scope, writers, MongoTrailSettings.DEFAULT);
+    }
+
+    /**
+     * As {@link #open(MongoDatabase, List, Duration, ProjectorStats, Clock, int, String, MongoWriters)}, keeping this
+     * much trail ({@link MongoTrails}); the other overloads keep {@link MongoTrailSettings#DEFAULT}.
+     */
+    public static Projector open(MongoDatabase database, List<ProjectionDefinition> definitions, Duration markerGrace,
+                                 ProjectorStats stats, Clock clock, int cacheRows, String scope, MongoWriters writers,
+                                 MongoTrailSettings trail) {
         ProjectionPlan plan = new ProjectionPlan(definitions);
         // The writer keeps the readers' indexes (a no-op when they exist), whether or not anything serves queries.
         definitions.forEach(definition -> MongoQueryableIndexes.ensure(database, definition));
@@ -73,10 +83,12 @@ public final class MongoProjectorFactory {
         MongoRowStateStore states = new MongoRowStateStore(
                 database.getCollection(MongoProjectionStore.statesCollection(scope), BsonDocument.class),
                 plan.parentKeyColumns(), cacheRows, stats, retry, writers);
-        MongoProjectionStore store = new MongoProjectionStore(database, states.writes(), retry, clock, scope, writers);
+        MongoTrailWriter trails = new MongoTrailWriter(database.getCollection(MongoTrails.COLLECTION, BsonDocument.class), trail,
+                stats, clock, scope);
+        MongoProjectionStore store = new MongoProjectionStore(database, states.writes(), retry, clock, scope, writers, trails);
         Instant asOf = store.loadAsOf().orElse(clock.instant());
         SourcePosition horizon = store.loadDocumentHorizon();
         LOG.info("Opened {} projections, rendered as of {}; row states are read as batches need them", definitions.size(), asOf);
-        return new Projector(plan, states, store, clock, markerGrace, stats, asOf, horizon);
+        return new Projector(plan, states, store, clock, markerGrace, stats, asOf, horizon, trail.perDocument());
     }
 }

@@ -110,6 +110,13 @@ final class Fixtures {
         return new Projecting(plan, states, new BatchProjector(plan, states, CLOCK));
     }
 
+    /** As {@link #projecting(String)}, with each batch's trail of at most {@code trailLength} entries per document and row. */
+    static Projecting projecting(String yaml, int trailLength) {
+        ProjectionPlan plan = new ProjectionPlan(List.of(definition(yaml)));
+        RowStates states = new RowStates(plan.parentKeyColumns());
+        return new Projecting(plan, states, new BatchProjector(plan, states, CLOCK, NOW, SourcePosition.ZERO, trailLength));
+    }
+
     record Projecting(ProjectionPlan plan, RowStates states, BatchProjector projector) {
 
         ProjectionBatch project(Change... changes) {
