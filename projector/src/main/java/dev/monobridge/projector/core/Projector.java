@@ -128,7 +128,13 @@ public final class Projector implements ChangeSink {
     synchronized void submit(List<Change> changes, List<DeadLetter> unreadable, Acknowledgement acknowledgement)
             throws InterruptedException {
         Projected projected = project(changes, unreadable, true);
-        writes.submit(() -> store(projected), acknowledgement);
+        try {
+            writes.submit(() -> store(projected), acknowledgement);
+        } catch (InterruptedException e) {
+            // Its states have moved and its writes will never be stored: as after a failed write.
+            failed = true;
+            throw e;
+        }
     }
 
     /**
@@ -195,11 +201,39 @@ public final class Projector implements ChangeSink {
 
     /**
      * Moves the projection time to now when no changes arrive, so that entries whose retention ran
-     * out leave their documents on time even on a quiet source.
+     * out leave their documents on time even on a quiet source. Returns once the write stage has the
+     * batch: at once stored when it writes inline; with a pipeline, without waiting for the batches ahead
+     * of it, which would hold up the next batch's projection every second. A failure to store it fails the
+     * pipeline as any batch's would, and the projector refuses the next call.
      */
-    public void advanceTime() {
-        accept(List.of(), List.of());
+    public synchronized void advanceTime() {
+        Projected projected = project(List.of(), List.of(), true);
+        boolean interrupted = false;
+        while (true) {
+            try {
+                writes.submit(() -> store(projected), TIME_STEP_STORED);
+                break;
+            } catch (InterruptedException e) {
+                // Its states have moved: the batch must be handed over, as a synchronous write would see it through.
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
+
+    /** Nobody waits for a time step's batch; its failure is said here, and the projector refuses what follows. */
+    private static final Acknowledgement TIME_STEP_STORED = new Acknowledgement() {
+        @Override
+        public void acknowledged() {
+        }
+
+        @Override
+        public void failed(RuntimeException cause) {
+            LOG.error("Storing the batch that advanced the projection time failed: {}", cause.getMessage(), cause);
+        }
+    };
 
     /** The projection time the documents are rendered at. */
     public synchronized Instant asOf() {

@@ -39,8 +39,9 @@ class ProjectorPipelineTest {
     private final ProjectionPlan plan = new ProjectionPlan(List.of(definition(RACE_CARD)));
     private final GatedStore store = new GatedStore();
     private final ProjectorStats stats = new ProjectorStats();
+    private final MovableClock clock = new MovableClock(NOW);
     private final Projector projector = new Projector(plan, new RowStates(plan.parentKeyColumns()), store,
-            new MovableClock(NOW), Duration.ofMinutes(10), stats);
+            clock, Duration.ofMinutes(10), stats);
     private final ProjectorPipeline pipeline = ProjectorPipeline.start(projector, stats);
     private final Acknowledgements acks = new Acknowledgements();
 
@@ -153,6 +154,26 @@ class ProjectorPipelineTest {
         store.open();
         timer.join(WAIT.toMillis());
         assertThat(store.newestPositions()).containsExactly(position(1), position(2), position(3));
+    }
+
+    /** Waiting for the writer would hold the projector's lock, and so the next batch's projection, every second. */
+    @Test
+    void theTimersStepHandsItsBatchOverWithoutWaitingForTheWritesAheadOfIt() throws Exception {
+        store.hold();
+        pipeline.submit(List.of(raceInsert(1)), List.of(), acks.next());
+        await("batch 1 being written").atMost(WAIT).until(() -> stats.batchesToWrite() == 1);
+        clock.advance(Duration.ofSeconds(1));
+        Thread timer = new Thread(projector::advanceTime, "test-timer");
+        timer.start();
+
+        timer.join(WAIT.toMillis());
+        assertThat(timer.isAlive()).as("the timer still waits").isFalse();
+        assertThat(stats.batchesToWrite()).as("the time step's batch queued behind batch 1").isEqualTo(2);
+        assertThat(store.written()).as("stored so far").isEmpty();
+
+        store.open();
+        await("both stored").atMost(WAIT).until(() -> store.written().size() == 2);
+        assertThat(store.written().get(1).asOf()).as("the time step's batch, rendered a second later").isEqualTo(NOW.plusSeconds(1));
     }
 
     @Test
