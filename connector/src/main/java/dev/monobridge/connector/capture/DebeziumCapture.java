@@ -59,8 +59,12 @@ public final class DebeziumCapture implements AutoCloseable {
     /** How often a close asks again while the tasks start. */
     private static final Duration CLOSE_RETRY = Duration.ofMillis(50);
 
-    /** How long a close waits for the sink to store the batches it holds before the engine saves its offsets. */
-    private static final Duration DRAIN_WAIT = Duration.ofSeconds(60);
+    /**
+     * How long a close waits for the sink to store the batches it holds before the engine saves its offsets:
+     * a few batches take seconds; longer means MongoDB is away, and those batches are captured again at the
+     * next start. Within the 30 s a supervisor commonly allows after SIGTERM.
+     */
+    private static final Duration DRAIN_WAIT = Duration.ofSeconds(20);
 
     private final SourceAdapter source;
     private final Path offsetsFile;

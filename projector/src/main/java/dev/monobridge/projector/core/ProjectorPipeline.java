@@ -50,8 +50,12 @@ public final class ProjectorPipeline implements PipelinedSink, AutoCloseable {
      */
     public static final int DEPTH = 2;
 
-    /** How long a close waits for the batches handed over to be stored before it gives up on them. */
-    static final Duration DRAIN_WAIT = Duration.ofSeconds(60);
+    /**
+     * How long a close waits for the batches handed over to be stored before it gives up on them (they are
+     * captured again at the next start). The capture has drained the pipeline before, within its own wait, so
+     * what is left here is a write to a MongoDB that is away: a stop must not wait for it much longer.
+     */
+    static final Duration DRAIN_WAIT = Duration.ofSeconds(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(ProjectorPipeline.class);
 

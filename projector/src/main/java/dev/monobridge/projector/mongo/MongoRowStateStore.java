@@ -79,7 +79,6 @@ final class MongoRowStateStore implements RowStateStore {
 
     /** For reads, each bounded by {@link #READ_TIMEOUT_MILLIS}. */
     private final MongoCollection<BsonDocument> collection;
-    private final MongoCollection<BsonDocument> indexes;
     private final MongoRowStateCollection writes;
     private final Map<String, Set<String>> indexedColumns = new LinkedHashMap<>();
     private final int cacheRows;
@@ -119,7 +118,6 @@ final class MongoRowStateStore implements RowStateStore {
     MongoRowStateStore(MongoCollection<BsonDocument> collection, Map<String, Set<String>> indexedColumns, int cacheRows,
                        ProjectorStats stats, MongoRetry retry, MongoWriters writers) {
         this.collection = collection.withTimeout(READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-        this.indexes = collection;
         this.retry = retry;
         this.writes = new MongoRowStateCollection(collection, this::stored, writers);
         this.cacheRows = cacheRows;
@@ -490,7 +488,10 @@ final class MongoRowStateStore implements RowStateStore {
 
     private void makeIndex(Bson keys) {
         if (indexesMade.add(keys.toBsonDocument().toJson())) {
-            read("create the index " + keys.toBsonDocument().toJson(), () -> indexes.createIndex(keys));
+            read("create the index " + keys.toBsonDocument().toJson(), () -> {
+                writes.createIndex(keys);
+                return null;
+            });
         }
     }
 
