@@ -24,7 +24,7 @@ import dev.monobridge.projector.mongo.MongoProjectorFactory;
 /**
  * Monobridge as the bridge assembles it: the projector opened on the database, fed by the capture through
  * its pipeline (projection overlapping the writes), and its projection time advanced every second as the
- * bridge's timer does.
+ * bridge's timer does. Without the pipeline, the capture's thread projects and stores each batch in turn.
  */
 final class MonobridgePipeline implements Pipeline {
 
@@ -35,6 +35,7 @@ final class MonobridgePipeline implements Pipeline {
     private final List<ProjectionDefinition> projections;
     private final ProjectorStats stats = new ProjectorStats();
     private final Projector projector;
+    /** Null without the pipeline. */
     private final ProjectorPipeline pipeline;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "bench-projection-time");
@@ -42,12 +43,13 @@ final class MonobridgePipeline implements Pipeline {
         return thread;
     });
 
-    MonobridgePipeline(MongoClient client, CommandMeter meter, MongoDatabase database, List<ProjectionDefinition> projections) {
+    MonobridgePipeline(MongoClient client, CommandMeter meter, MongoDatabase database, List<ProjectionDefinition> projections,
+                       boolean pipelined) {
         this.client = client;
         this.meter = meter;
         this.projections = projections;
         this.projector = MongoProjectorFactory.open(database, projections, Duration.ofHours(1), stats, Clock.systemUTC());
-        this.pipeline = ProjectorPipeline.start(projector, stats);
+        this.pipeline = pipelined ? ProjectorPipeline.start(projector, stats) : null;
         timer.scheduleWithFixedDelay(this::advanceTime, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -62,7 +64,7 @@ final class MonobridgePipeline implements Pipeline {
 
     @Override
     public PipelinedSink sink() {
-        return pipeline;
+        return pipeline != null ? pipeline : PipelinedSink.synchronous(projector);
     }
 
     @Override
@@ -90,7 +92,9 @@ final class MonobridgePipeline implements Pipeline {
     @Override
     public void close() {
         timer.shutdownNow();
-        pipeline.close();
+        if (pipeline != null) {
+            pipeline.close();
+        }
         client.close();
     }
 }
