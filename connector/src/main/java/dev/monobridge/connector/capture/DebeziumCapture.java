@@ -173,7 +173,7 @@ public final class DebeziumCapture implements AutoCloseable {
             }
             committer.markBatchFinished();
         } catch (InterruptedException e) {
-            // Only a close interrupts the writer; the offsets of this batch are saved at the next start, or replayed.
+            // Only a close interrupts the writer: this batch's offsets stay unsaved, and it is captured again at the next start.
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             stopOnFailure("could not save the source offsets: " + e.getMessage());
