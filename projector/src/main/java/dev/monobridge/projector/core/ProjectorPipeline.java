@@ -188,7 +188,7 @@ public final class ProjectorPipeline implements PipelinedSink, AutoCloseable {
     }
 
     /** A gauge: what waits to be projected and what the projecting thread holds, as of now; not a capture blocked in submit. */
-    private void report() {
+    private synchronized void report() {
         stats.batchesToProject(captured.size() + (projectingOne ? 1 : 0));
     }
 

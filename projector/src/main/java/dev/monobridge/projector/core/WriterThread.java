@@ -209,8 +209,11 @@ final class WriterThread implements WriteStage {
         notifyAll();
     }
 
-    /** A gauge, not a count to rely on: what waits in the queue and what runs, as of now. */
-    private void report() {
+    /**
+     * A gauge, not a count to rely on: what waits in the queue and what runs, as of now. Computed and set under
+     * the lock, so that of two threads reporting at once the later one sets what it saw last.
+     */
+    private synchronized void report() {
         inFlight.accept(queue.size() + (running ? 1 : 0));
     }
 
