@@ -19,7 +19,7 @@ import dev.monobridge.bench.measure.CommandMeter;
 import dev.monobridge.bench.measure.MeasuringSink;
 import dev.monobridge.bench.measure.WireMeter;
 import dev.monobridge.bench.pipeline.Pipeline;
-import dev.monobridge.projector.core.ChangeSink;
+import dev.monobridge.projector.core.PipelinedSink;
 import dev.monobridge.projector.definition.ProjectionDefinition;
 
 /**
@@ -159,8 +159,8 @@ public final class ConnectPipeline implements Pipeline {
     }
 
     @Override
-    public ChangeSink sink() {
-        return (changes, unreadable) -> {
+    public PipelinedSink sink() {
+        return (changes, unreadable, acknowledgement) -> {
             throw new IllegalStateException("the connect pipeline's sink tasks report to the measuring sink themselves");
         };
     }

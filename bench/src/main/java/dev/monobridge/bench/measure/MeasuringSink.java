@@ -1,5 +1,6 @@
 package dev.monobridge.bench.measure;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,18 +8,19 @@ import java.util.function.Supplier;
 
 import dev.monobridge.projector.change.Change;
 import dev.monobridge.projector.change.Op;
-import dev.monobridge.projector.core.ChangeSink;
+import dev.monobridge.projector.core.Acknowledgement;
 import dev.monobridge.projector.core.DeadLetter;
+import dev.monobridge.projector.core.PipelinedSink;
 
 /**
- * Wraps a pipeline's sink: when the wrapped {@link ChangeSink#accept} returns, the batch is
- * acknowledged by MongoDB, so each change's latency is the time from its source commit to then. It
+ * Wraps a pipeline's sink: when the wrapped sink acknowledges a batch, MongoDB has acknowledged it, so
+ * each change's latency is the time from its source commit to then. It
  * also keeps, batch by batch, how many streamed changes the pipeline has applied against what its
  * client has sent so far, from which bytes per change are read as documents grow.
  */
-public final class MeasuringSink implements ChangeSink {
+public final class MeasuringSink implements PipelinedSink {
 
-    private final ChangeSink delegate;
+    private final PipelinedSink delegate;
     private final Supplier<CommandMeter.Totals> totals;
     private final List<ProgressPoint> progress = new ArrayList<>();
     private volatile Phase phase;
@@ -27,7 +29,7 @@ public final class MeasuringSink implements ChangeSink {
     /**
      * @param totals what the pipeline's client has sent so far ({@code Totals.ZERO} when it has none)
      */
-    public MeasuringSink(ChangeSink delegate, Supplier<CommandMeter.Totals> totals) {
+    public MeasuringSink(PipelinedSink delegate, Supplier<CommandMeter.Totals> totals) {
         this.delegate = delegate;
         this.totals = totals;
     }
@@ -40,8 +42,29 @@ public final class MeasuringSink implements ChangeSink {
     }
 
     @Override
-    public void accept(List<Change> changes, List<DeadLetter> unreadable) {
-        delegate.accept(changes, unreadable);
+    public void submit(List<Change> changes, List<DeadLetter> unreadable, Acknowledgement acknowledgement)
+            throws InterruptedException {
+        delegate.submit(changes, unreadable, new Acknowledgement() {
+            @Override
+            public void acknowledged() {
+                measure(changes);
+                acknowledgement.acknowledged();
+            }
+
+            @Override
+            public void failed(RuntimeException cause) {
+                acknowledgement.failed(cause);
+            }
+        });
+    }
+
+    @Override
+    public boolean drain(Duration timeout) throws InterruptedException {
+        return delegate.drain(timeout);
+    }
+
+    /** Acknowledged batches come one at a time, in order, from the delegate's writer (or the capture's thread). */
+    private void measure(List<Change> changes) {
         Instant acked = Instant.now();
         Phase current = phase;
         if (current == null) {

@@ -5,7 +5,7 @@ import java.util.List;
 import com.mongodb.client.MongoClient;
 
 import dev.monobridge.bench.measure.CommandMeter;
-import dev.monobridge.projector.core.ChangeSink;
+import dev.monobridge.projector.core.PipelinedSink;
 
 /** Debezium alone: every batch is accepted at once and nothing is written anywhere. */
 final class CeilingPipeline implements Pipeline {
@@ -17,9 +17,9 @@ final class CeilingPipeline implements Pipeline {
     }
 
     @Override
-    public ChangeSink sink() {
-        return (changes, unreadable) -> {
-        };
+    public PipelinedSink sink() {
+        return PipelinedSink.synchronous((changes, unreadable) -> {
+        });
     }
 
     @Override

@@ -14,15 +14,17 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 
 import dev.monobridge.bench.measure.CommandMeter;
-import dev.monobridge.projector.core.ChangeSink;
+import dev.monobridge.projector.core.PipelinedSink;
 import dev.monobridge.projector.core.Projector;
+import dev.monobridge.projector.core.ProjectorPipeline;
 import dev.monobridge.projector.core.ProjectorStats;
 import dev.monobridge.projector.definition.ProjectionDefinition;
 import dev.monobridge.projector.mongo.MongoProjectorFactory;
 
 /**
- * Monobridge as the bridge assembles it: the projector opened on the database, fed by the capture, and
- * its projection time advanced every second as the bridge's timer does.
+ * Monobridge as the bridge assembles it: the projector opened on the database, fed by the capture through
+ * its pipeline (projection overlapping the writes), and its projection time advanced every second as the
+ * bridge's timer does. Without the pipeline, the capture's thread projects and stores each batch in turn.
  */
 final class MonobridgePipeline implements Pipeline {
 
@@ -33,17 +35,21 @@ final class MonobridgePipeline implements Pipeline {
     private final List<ProjectionDefinition> projections;
     private final ProjectorStats stats = new ProjectorStats();
     private final Projector projector;
+    /** Null without the pipeline. */
+    private final ProjectorPipeline pipeline;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "bench-projection-time");
         thread.setDaemon(true);
         return thread;
     });
 
-    MonobridgePipeline(MongoClient client, CommandMeter meter, MongoDatabase database, List<ProjectionDefinition> projections) {
+    MonobridgePipeline(MongoClient client, CommandMeter meter, MongoDatabase database, List<ProjectionDefinition> projections,
+                       boolean pipelined) {
         this.client = client;
         this.meter = meter;
         this.projections = projections;
         this.projector = MongoProjectorFactory.open(database, projections, Duration.ofHours(1), stats, Clock.systemUTC());
+        this.pipeline = pipelined ? ProjectorPipeline.start(projector, stats) : null;
         timer.scheduleWithFixedDelay(this::advanceTime, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -57,8 +63,8 @@ final class MonobridgePipeline implements Pipeline {
     }
 
     @Override
-    public ChangeSink sink() {
-        return projector;
+    public PipelinedSink sink() {
+        return pipeline != null ? pipeline : PipelinedSink.synchronous(projector);
     }
 
     @Override
@@ -86,6 +92,9 @@ final class MonobridgePipeline implements Pipeline {
     @Override
     public void close() {
         timer.shutdownNow();
+        if (pipeline != null) {
+            pipeline.close();
+        }
         client.close();
     }
 }

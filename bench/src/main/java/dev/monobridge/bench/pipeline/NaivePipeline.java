@@ -6,7 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 
 import dev.monobridge.bench.measure.CommandMeter;
-import dev.monobridge.projector.core.ChangeSink;
+import dev.monobridge.projector.core.PipelinedSink;
 import dev.monobridge.projector.core.ProjectionPlan;
 import dev.monobridge.projector.definition.ProjectionDefinition;
 
@@ -26,8 +26,8 @@ final class NaivePipeline implements Pipeline {
     }
 
     @Override
-    public ChangeSink sink() {
-        return projector;
+    public PipelinedSink sink() {
+        return PipelinedSink.synchronous(projector);
     }
 
     @Override

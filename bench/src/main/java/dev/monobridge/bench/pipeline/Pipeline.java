@@ -3,7 +3,7 @@ package dev.monobridge.bench.pipeline;
 import java.util.List;
 
 import dev.monobridge.bench.measure.CommandMeter;
-import dev.monobridge.projector.core.ChangeSink;
+import dev.monobridge.projector.core.PipelinedSink;
 
 /**
  * What receives the capture's batches in one benchmark run. Closing it releases its MongoDB client;
@@ -11,7 +11,8 @@ import dev.monobridge.projector.core.ChangeSink;
  */
 public interface Pipeline extends AutoCloseable {
 
-    ChangeSink sink();
+    /** Where the capture hands its batches; acknowledged once stored, which is when latency is measured. */
+    PipelinedSink sink();
 
     /** What its MongoDB client has sent so far. */
     CommandMeter.Totals totals();

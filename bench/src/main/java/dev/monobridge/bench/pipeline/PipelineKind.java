@@ -14,6 +14,12 @@ public enum PipelineKind {
     CEILING("ceiling", 0),
     /** Monobridge end to end: the projector with targeted writes, into MongoDB. */
     MONOBRIDGE("monobridge", 0),
+    /**
+     * Monobridge without the pipeline: the capture's thread projects each batch and waits for MongoDB before it
+     * takes the next, as before issue 12's overlap (docs/pipeline.md). Run beside {@link #MONOBRIDGE} it gives the
+     * overlap's before and after in one run, against the same ceiling. Not in the default set.
+     */
+    MONOBRIDGE_SERIAL("monobridge-serial", 0),
     /** Read the whole document, change it in memory, write it all back: the design that failed. */
     NAIVE("naive", 0),
     /** Debezium's source connector in Kafka Connect, Kafka, and the Monobridge sink connector with one task per projection. */
@@ -48,7 +54,7 @@ public enum PipelineKind {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("unknown pipeline '" + label + "' (expected ceiling, monobridge, naive, connect-1 or connect-2)");
+        throw new IllegalArgumentException("unknown pipeline '" + label + "' (expected ceiling, monobridge, monobridge-serial, naive, connect-1 or connect-2)");
     }
 
     /**
@@ -60,7 +66,8 @@ public enum PipelineKind {
                          List<ProjectionDefinition> projections) {
         return switch (this) {
             case CEILING -> new CeilingPipeline(client);
-            case MONOBRIDGE -> new MonobridgePipeline(client, meter, client.getDatabase(database), projections);
+            case MONOBRIDGE -> new MonobridgePipeline(client, meter, client.getDatabase(database), projections, true);
+            case MONOBRIDGE_SERIAL -> new MonobridgePipeline(client, meter, client.getDatabase(database), projections, false);
             case NAIVE -> new NaivePipeline(client, meter, client.getDatabase(database), projections);
             case CONNECT_1, CONNECT_2 -> throw new IllegalStateException("a Connect pipeline is opened on the Connect cluster (BenchConnectCluster)");
         };

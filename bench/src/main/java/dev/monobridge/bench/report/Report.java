@@ -113,7 +113,7 @@ public final class Report {
                 .append("- Bytes and round trips per change are of that same phase, from the MongoDB driver's command listener on the")
                 .append(" pipeline's own client (bytes sent: the command documents, bulk payloads included; received: the replies).")
                 .append(" Monobridge's include its row-state writes.\n")
-                .append("- Latency: source commit time (PostgreSQL's, same clock) to the moment the pipeline's accept returned, that is after MongoDB acknowledged.\n")
+                .append("- Latency: source commit time (PostgreSQL's, same clock) to the moment the pipeline acknowledged the batch, that is after MongoDB acknowledged (Monobridge's pipeline acknowledges on its writer thread while it projects the next batch).\n")
                 .append("- Heap: this JVM while the pipeline ran; after GC is the larger bound on what it keeps alive. The in-process MongoDB runs in")
                 .append(" its own JVM unless --mongo-jvm same.\n")
                 .append("- rebuild rows/s: ").append(REBUILD_NOT_MEASURED).append(" (a rebuild is measured on its own: `monobridge rebuild` reports its rate; see the README).\n\n");

@@ -28,6 +28,7 @@ import dev.monobridge.capture.source.SourceSetupException;
 import dev.monobridge.connector.capture.DebeziumCapture;
 import dev.monobridge.connector.capture.OffsetsFile;
 import dev.monobridge.projector.core.Projector;
+import dev.monobridge.projector.core.ProjectorPipeline;
 import dev.monobridge.projector.core.ProjectorStats;
 import dev.monobridge.projector.definition.DefinitionValidator;
 import dev.monobridge.projector.definition.ProjectionDefinition;
@@ -46,8 +47,11 @@ import dev.monobridge.projector.rebuild.Rebuilds;
  * and MongoDB. Start-up checks the definitions against the source schema and refuses to start when
  * they do not fit.
  *
- * <p>Close order matters: the engine first (it finishes the batch in hand and saves offsets), then
- * the MongoDB client, then the source pool.
+ * <p>Capture, projection and MongoDB writes overlap ({@link ProjectorPipeline}): the engine hands batches to
+ * the pipeline, which acknowledges each once MongoDB has, and only then do its offsets move.
+ *
+ * <p>Close order matters: the capture first (the pipeline stores what it holds, then the engine saves the
+ * offsets), then the pipeline's threads, then the MongoDB client, then the source pool.
  */
 public final class Bridge implements AutoCloseable {
 
@@ -58,6 +62,7 @@ public final class Bridge implements AutoCloseable {
     private final MongoClient mongo;
     private final ProjectorStats stats = new ProjectorStats();
     private final Projector projector;
+    private final ProjectorPipeline pipeline;
     private final Rebuilds rebuilds;
     /**
      * The live definitions, as an immutable list swapped whole when a rebuild swaps one in: what readers
@@ -95,7 +100,8 @@ public final class Bridge implements AutoCloseable {
                         live.getAndUpdate(all -> replacing(all, definition));
                     },
                     (definition, collection) -> MongoQueryableIndexes.ensure(database, definition, collection));
-            this.capture = new DebeziumCapture(options.source(), options.offsetsFile(), options.offsetFlushInterval(), projector);
+            this.pipeline = ProjectorPipeline.start(projector, stats);
+            this.capture = new DebeziumCapture(options.source(), options.offsetsFile(), options.offsetFlushInterval(), pipeline);
         } catch (RuntimeException e) {
             sourcePool.close();
             throw e;
@@ -201,6 +207,7 @@ public final class Bridge implements AutoCloseable {
         timer.shutdownNow();
         rebuilds.close();
         capture.close();
+        pipeline.close();
         mongo.close();
         sourcePool.close();
     }

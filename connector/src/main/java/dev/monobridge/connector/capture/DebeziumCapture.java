@@ -20,23 +20,34 @@ import dev.monobridge.capture.DebeziumChangeMapper;
 import dev.monobridge.capture.UnreadableRecordException;
 import dev.monobridge.capture.source.SourceAdapter;
 import dev.monobridge.projector.change.Change;
-import dev.monobridge.projector.core.DeadLetter;
+import dev.monobridge.projector.core.Acknowledgement;
 import dev.monobridge.projector.core.ChangeSink;
+import dev.monobridge.projector.core.DeadLetter;
+import dev.monobridge.projector.core.PipelinedSink;
 import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
 
 /**
- * Runs Debezium's embedded engine on a source (through its {@link SourceAdapter}) and feeds every batch to a {@link ChangeSink},
- * the projector.
+ * Runs Debezium's embedded engine on a source (through its {@link SourceAdapter}) and hands every batch to
+ * a {@link PipelinedSink}: the {@link dev.monobridge.projector.core.ProjectorPipeline}, which stores batch N
+ * while the engine already delivers batch N+1 (or a {@link ChangeSink} that stores each batch before it returns).
  *
- * <p>Offsets are committed only for records whose batch the sink has made durable in MongoDB:
- * {@link ChangeSink#accept} returns only after MongoDB acknowledged, and only then are the records
- * marked processed. After a crash the engine replays from the last saved offset, and the projector's
- * position guards make the replay harmless.
+ * <p>Offsets are committed only for records whose batch the sink has made durable in MongoDB: the records
+ * are marked processed when the sink acknowledges their batch, which it does in the order the batches were
+ * handed over, so the offsets never pass a batch that is not stored. After a crash the engine replays from
+ * the last saved offset, and the projector's position guards make the replay harmless.
  *
- * <p>Lifecycle: {@link #start()} once, then {@link #close()} once; close waits for the batch in hand.
+ * <p>The acknowledgement comes on the sink's writer thread, after {@code handleBatch} returned; Debezium's
+ * contract lets the consumer mark records later, and in its asynchronous engine (3.6) the committer handed to
+ * {@code handleBatch} is one object per task, used here by the writer thread alone. What it shares with the
+ * engine's own threads is made for that (docs/pipeline.md, "Offsets"): Kafka's {@code OffsetStorageWriter}
+ * takes offsets under its lock and lets one flush run at a time, and the task keeps the position to confirm
+ * to the source under its lock, for its polling thread to confirm.
+ *
+ * <p>Lifecycle: {@link #start()} once, then {@link #close()} once; close stores what the sink holds, then
+ * stops the engine, which saves the offsets a last time.
  */
 public final class DebeziumCapture implements AutoCloseable {
 
@@ -48,10 +59,17 @@ public final class DebeziumCapture implements AutoCloseable {
     /** How often a close asks again while the tasks start. */
     private static final Duration CLOSE_RETRY = Duration.ofMillis(50);
 
+    /**
+     * How long a close waits for the sink to store the batches it holds before the engine saves its offsets:
+     * a few batches take seconds; longer means MongoDB is away, and those batches are captured again at the
+     * next start. Within the 30 s a supervisor commonly allows after SIGTERM.
+     */
+    private static final Duration DRAIN_WAIT = Duration.ofSeconds(20);
+
     private final SourceAdapter source;
     private final Path offsetsFile;
     private final Duration offsetFlushInterval;
-    private final ChangeSink sink;
+    private final PipelinedSink sink;
     private final DebeziumChangeMapper mapper;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "monobridge-capture");
@@ -62,8 +80,17 @@ public final class DebeziumCapture implements AutoCloseable {
     private final CountDownLatch connectorStarted = new CountDownLatch(1);
     private final AtomicReference<String> failure = new AtomicReference<>();
     private DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
+    /** Set at the start of a close: no batch is handed over after it. */
+    private volatile boolean closing;
+    /** Set just before the engine is closed: no record is marked after it, so none races the last save. */
+    private volatile boolean engineClosing;
 
+    /** Capture into a sink that stores each batch before it returns: no overlap. */
     public DebeziumCapture(SourceAdapter source, Path offsetsFile, Duration offsetFlushInterval, ChangeSink sink) {
+        this(source, offsetsFile, offsetFlushInterval, PipelinedSink.synchronous(sink));
+    }
+
+    public DebeziumCapture(SourceAdapter source, Path offsetsFile, Duration offsetFlushInterval, PipelinedSink sink) {
         this.source = source;
         this.mapper = new DebeziumChangeMapper(source.events());
         this.offsetsFile = offsetsFile;
@@ -90,7 +117,7 @@ public final class DebeziumCapture implements AutoCloseable {
                 })
                 .using((success, message, error) -> {
                     if (!success) {
-                        failure.set(message + (error == null ? "" : ": " + error));
+                        failure.compareAndSet(null, message + (error == null ? "" : ": " + error));
                         LOG.error("Capture stopped: {}", message, error);
                     }
                     stopped.countDown();
@@ -114,11 +141,64 @@ public final class DebeziumCapture implements AutoCloseable {
                 unreadable.add(DeadLetter.unreadable(String.valueOf(record), e.getMessage(), e.table(), e.key(), e.position()));
             }
         }
-        sink.accept(changes, unreadable);
-        for (RecordChangeEvent<SourceRecord> event : records) {
-            committer.markProcessed(event);
+        if (closing) {
+            // Not handed over, so not marked, and nothing after it either: it is captured again at the next start.
+            LOG.debug("Capture is closing: {} records are left for the next start", records.size());
+            return;
         }
-        committer.markBatchFinished();
+        sink.submit(changes, unreadable, new Acknowledgement() {
+            @Override
+            public void acknowledged() {
+                markProcessed(records, committer);
+            }
+
+            @Override
+            public void failed(RuntimeException cause) {
+                if (!closing) {
+                    stopOnFailure("the projector could not store a batch: " + cause.getMessage());
+                }
+            }
+        });
+    }
+
+    /** The batch is stored: its offsets may be saved (when the engine's commit policy next flushes). */
+    private void markProcessed(List<RecordChangeEvent<SourceRecord>> records,
+                               DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) {
+        if (engineClosing) {
+            return;
+        }
+        try {
+            for (RecordChangeEvent<SourceRecord> event : records) {
+                committer.markProcessed(event);
+            }
+            committer.markBatchFinished();
+        } catch (InterruptedException e) {
+            // Only a close interrupts the writer: this batch's offsets stay unsaved, and it is captured again at the next start.
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            stopOnFailure("could not save the source offsets: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Stops the engine from a thread of its own (the caller is the sink's writer, which the engine's close
+     * must not wait for), keeping the first reason; the bridge sees the capture stopped with it.
+     */
+    private void stopOnFailure(String reason) {
+        if (failure.compareAndSet(null, reason)) {
+            LOG.error("Capture stops: {}", reason);
+            Thread stopper = new Thread(() -> {
+                try {
+                    closeEngine();
+                } catch (IOException | IllegalStateException e) {
+                    LOG.warn("Stopping the engine after a failure failed", e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "monobridge-capture-stop");
+            stopper.setDaemon(true);
+            stopper.start();
+        }
     }
 
     /**
@@ -170,6 +250,16 @@ public final class DebeziumCapture implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
+        try {
+            if (!sink.drain(DRAIN_WAIT)) {
+                LOG.warn("The projector did not store the batches it held within {} s; they are captured again at the next start",
+                        DRAIN_WAIT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        engineClosing = true;
         try {
             if (engine != null) {
                 closeEngine();

@@ -32,10 +32,12 @@ final class ProgressLine {
         lastNanos = now;
         Map<String, Long> documents = bridge.documentCounts();
         // Stale changes are those ignored as already applied: after a crash, the re-delivered ones.
-        out.printf(Locale.ROOT, "changes %,d (%,.0f/s) | lag %,d ms | documents %s | dead letters %d | log kept %s | stale %,d%n",
+        // Batches in the pipeline: handed over by the capture and not yet projected, and projected and not yet stored.
+        out.printf(Locale.ROOT, "changes %,d (%,.0f/s) | lag %,d ms | documents %s | dead letters %d | log kept %s"
+                        + " | in flight %d to project, %d to write | stale %,d%n",
                 changes, rate, stats.lastLag().toMillis(),
                 documents.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")),
-                bridge.deadLetterCount(), bytes(bridge.sourceLagBytes()), stale);
+                bridge.deadLetterCount(), bytes(bridge.sourceLagBytes()), stats.batchesToProject(), stats.batchesToWrite(), stale);
     }
 
     /** The last line of an orderly stop: the totals of this run. */

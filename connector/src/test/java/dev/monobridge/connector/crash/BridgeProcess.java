@@ -103,6 +103,23 @@ final class BridgeProcess implements AutoCloseable {
                 .until(() -> printed(SNAPSHOTTING) || printed(STREAMING) || !requireAlive());
     }
 
+    /** Waits until the engine streams: the snapshot, if it takes one, is read. */
+    void awaitStreaming(Duration timeout) {
+        await(name + " streams").atMost(timeout).pollInterval(Duration.ofMillis(20))
+                .until(() -> printed(STREAMING) || !requireAlive());
+    }
+
+    /**
+     * Waits until a progress line shows at least this many batches at each stage of the pipeline, and returns
+     * that line's counts. The child prints one a second; the caller acts on it within a poll of 20 ms.
+     */
+    ProgressCounters.InFlight awaitInFlight(int toProject, int toWrite, Duration timeout) {
+        return await(name + " holds at least " + toProject + " batches to project and " + toWrite + " to write")
+                .atMost(timeout).pollInterval(Duration.ofMillis(20))
+                .until(() -> requireAlive() ? ProgressCounters.InFlight.last(lines(out)).orElse(null) : null,
+                        inFlight -> inFlight != null && inFlight.toProject() >= toProject && inFlight.toWrite() >= toWrite);
+    }
+
     /** Lets the child run for this long; fails if it exits by itself meanwhile. */
     void runFor(Duration duration) throws InterruptedException {
         if (process.waitFor(duration.toMillis(), TimeUnit.MILLISECONDS)) {

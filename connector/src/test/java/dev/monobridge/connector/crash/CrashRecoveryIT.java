@@ -30,11 +30,16 @@ import com.mongodb.client.MongoDatabase;
 
 import javax.sql.DataSource;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
 import dev.monobridge.connector.demo.DemoPostgres;
 import dev.monobridge.connector.demo.DemoSchema;
 import dev.monobridge.connector.demo.DemoSize;
 import dev.monobridge.connector.demo.InProcessMongo;
 import dev.monobridge.connector.demo.LoadGenerator;
+import dev.monobridge.connector.demo.SqlDialect;
 import dev.monobridge.connector.oracle.OracleComparison;
 import dev.monobridge.connector.oracle.SqlOracle;
 import dev.monobridge.projector.core.ProjectionPlan;
@@ -61,6 +66,10 @@ import dev.monobridge.projector.mongo.MongoProjectionStore;
  *
  * <p>The kill schedule and the workload come from one seed, printed first; {@code -Dcrash.seed=N}
  * reuses them. Timing still differs between runs, so a kill never falls on exactly the same change.
+ *
+ * <p>A second test aims its kills at the pipeline (docs/pipeline.md): each falls while the bridge holds
+ * batches at every stage, captured and waiting to be projected, being projected, projected and waiting to
+ * be written, and being written, as its progress line says.
  */
 class CrashRecoveryIT {
 
@@ -73,6 +82,16 @@ class CrashRecoveryIT {
     private static final double CHANGES_PER_SECOND = 500;
     private static final Duration START_UP = Duration.ofSeconds(60);
     private static final Duration CATCH_UP = Duration.ofMinutes(2);
+    /** Kills while the pipeline is full: each costs a restart, and three show it is no accident. */
+    private static final int PIPELINE_KILLS = 3;
+    /**
+     * The square root of the new customers in one burst transaction: 10,000 inserts, about five of Debezium's
+     * 2,048-change batches, which the in-process MongoDB takes seconds to store. Each is a document of its own,
+     * so a batch lost in flight is a document missing, which no later change repairs.
+     */
+    private static final int BURST_SIDE = 100;
+    /** A progress line every second shows the pipeline full within this of a burst's commit, or the test fails. */
+    private static final Duration PIPELINE_FULL = Duration.ofSeconds(60);
 
     @TempDir
     Path work;
@@ -195,7 +214,110 @@ class CrashRecoveryIT {
             say("failed; %s", bridge == null ? "no bridge started" : bridge.tail(30));
             throw failure;
         }
+        assertConverged(logs, crashes, restarts, converged);
+    }
 
+    /**
+     * Each kill falls while the pipeline holds batches at every stage: at least two batches the capture has
+     * handed over and the writer has not taken (one being projected or waiting for room, one more waiting
+     * behind it) and at least two the writer holds (one being written, one projected and waiting), as the
+     * bridge's last progress line says, read within 20 ms of its printing. A burst of new customers, one
+     * transaction of 10,000 inserts, fills the pipeline; the live workload runs meanwhile. Before each burst
+     * the bridge has stored every customer's document (the bursts before it, taken again after a kill), so
+     * that the kill falls on the new burst's streamed batches.
+     */
+    @Test
+    void killingTheBridgeWhileThePipelineHoldsBatchesAtEveryStageLosesNothing() throws Exception {
+        long seed = Long.getLong("crash.seed", System.nanoTime());
+        Path logs = Path.of("target", "crash-recovery", "pipeline-seed-" + seed).toAbsolutePath();
+        say("seed %d (reuse it with -Dcrash.seed=%d); the bridges' output is in %s", seed, seed, logs);
+        DemoSchema.create(source.dataSource());
+        DemoSchema.seed(source.dataSource(), DemoSize.small(), seed);
+        Path config = writeConfig();
+        workload = new LoadGenerator(source.dataSource(), CHANGES_PER_SECOND, seed);
+        workload.start();
+
+        List<Crash> crashes = new ArrayList<>();
+        List<ProgressCounters> restarts = new ArrayList<>();
+        boolean converged;
+        try {
+            bridge = BridgeProcess.start("bridge-1", config, environment(), logs);
+            for (int number = 1; number <= PIPELINE_KILLS; number++) {
+                bridge.awaitStreaming(START_UP);
+                awaitEveryCustomersDocument();
+                // Past the offsets' flush interval: what it stored so far is also saved.
+                bridge.runFor(Duration.ofMillis(1500));
+                int customers = burstOfCustomers();
+                ProgressCounters.InFlight full = bridge.awaitInFlight(2, 2, PIPELINE_FULL);
+                Crash crash = kill(number);
+                if (number > 1) {
+                    restarts.add(restarted(crashes.get(number - 2), crash.before()));
+                }
+                say("%s; it held %s after a burst of %,d new customers", crash, full, customers);
+                crashes.add(crash);
+                bridge = BridgeProcess.start("bridge-" + (number + 1), config, environment(), logs);
+            }
+
+            bridge.awaitStreaming(START_UP);
+            bridge.runFor(Duration.ofSeconds(2));
+            workload.close();
+            say("workload stopped: %,d changes in %,d transactions (%,d failed steps)",
+                    workload.changes(), workload.transactions(), workload.errors());
+            converged = awaitOracle();
+
+            int exit = bridge.stop(Duration.ofSeconds(60));
+            assertThat(exit).as("%s's exit value after SIGTERM\n%s", bridge.name(), bridge.tail(20))
+                    .isIn(0, BridgeProcess.STOPPED_BY_SIGTERM);
+            ProgressCounters last = bridge.stopped()
+                    .orElseThrow(() -> new AssertionError(bridge.name() + " printed no 'stopped:' line\n" + bridge.tail(20)));
+            restarts.add(restarted(crashes.get(PIPELINE_KILLS - 1), Optional.of(last)));
+        } catch (Throwable failure) {
+            say("failed; %s", bridge == null ? "no bridge started" : bridge.tail(30));
+            throw failure;
+        }
+        assertConverged(logs, crashes, restarts, converged);
+    }
+
+    /**
+     * Waits until every customer of the source has its document: the bursts before have been stored, also
+     * those the restarted bridge took again after a kill. The workload never adds or removes customers.
+     */
+    private void awaitEveryCustomersDocument() {
+        String collection = PROJECTIONS.stream().filter(p -> p.name().equals("customer-bets")).findFirst().orElseThrow().collection();
+        await(bridge.name() + " has every customer's document").atMost(CATCH_UP).pollInterval(Duration.ofMillis(200))
+                .until(() -> bridge.requireAlive()
+                        && database().getCollection(collection).countDocuments() == customersInTheSource());
+    }
+
+    private long customersInTheSource() throws SQLException {
+        try (Connection connection = source.dataSource().getConnection(); Statement statement = connection.createStatement();
+             java.sql.ResultSet count = statement.executeQuery("select count(*) from customer")) {
+            count.next();
+            return count.getLong(1);
+        }
+    }
+
+    /**
+     * One transaction of {@code BURST_SIDE²} new customers, numbered by the customer table's sequence as the
+     * workload's own are, so that the two never collide; inserts take no lock a workload's update waits for.
+     * Returns how many it inserted.
+     */
+    private int burstOfCustomers() throws SQLException {
+        try (Connection connection = source.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            boolean postgres = SqlDialect.of(connection) == SqlDialect.POSTGRES;
+            // A recursive CTE counts on both databases (to 100: far below MariaDB's recursion limit), squared
+            // by a cross join; MariaDB's sequences are read with nextval(name).
+            return statement.executeUpdate("insert into customer (id, name, email, created_at)"
+                    + " with recursive n (i) as (select 1 union all select i + 1 from n where i < " + BURST_SIDE + ")"
+                    + " select " + (postgres ? "nextval('customer_id_seq')" : "nextval(customer_id_seq)")
+                    + ", concat('Burst customer ', a.i, '-', b.i), concat('burst', a.i, '-', b.i, '@example.com'), now()"
+                    + " from n a, n b");
+        }
+    }
+
+    /** After the last restart: every document equals the oracle, and nothing became a dead letter. */
+    private void assertConverged(Path logs, List<Crash> crashes, List<ProgressCounters> restarts, boolean converged)
+            throws IOException {
         // Nothing moves now: neither the documents nor the projection time they were rendered at.
         List<String> differences = differences();
         Files.write(logs.resolve("differences.txt"), differences, StandardCharsets.UTF_8);

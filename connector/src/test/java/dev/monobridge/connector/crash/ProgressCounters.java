@@ -17,6 +17,31 @@ record ProgressCounters(long changes, long stale) {
 
     private static final Pattern PROGRESS = Pattern.compile("changes ([\\d,]+) \\(.*\\| stale ([\\d,]+)");
     private static final Pattern STOPPED = Pattern.compile("stopped: changes ([\\d,]+), stale ([\\d,]+)");
+    private static final Pattern IN_FLIGHT = Pattern.compile("changes .*\\| in flight (\\d+) to project, (\\d+) to write \\|.*");
+
+    /**
+     * What the last progress line said of the pipeline: batches the capture handed over and the write stage has
+     * not taken (queued, being projected, or projected and waiting for room), and batches the writer holds
+     * (queued, or being written).
+     */
+    record InFlight(int toProject, int toWrite) {
+
+        /** The counts of the last progress line among these, if any. */
+        static Optional<InFlight> last(List<String> lines) {
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                Matcher matcher = IN_FLIGHT.matcher(lines.get(i));
+                if (matcher.matches()) {
+                    return Optional.of(new InFlight(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))));
+                }
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public String toString() {
+            return toProject + " batches to project, " + toWrite + " to write";
+        }
+    }
 
     /** The counters of the last progress line among these, if any. */
     static Optional<ProgressCounters> lastProgress(List<String> lines) {

@@ -2,6 +2,7 @@ package dev.monobridge.projector.core;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -25,6 +26,8 @@ public final class ProjectorStats {
     private final AtomicLong trailWrites = new AtomicLong();
     private final AtomicLong trailWriteFailures = new AtomicLong();
     private final AtomicReference<Duration> lastLag = new AtomicReference<>(Duration.ZERO);
+    private final AtomicInteger batchesToProject = new AtomicInteger();
+    private final AtomicInteger batchesToWrite = new AtomicInteger();
     private final Conditions conditions = new Conditions();
 
     void record(ProjectionBatch batch, int expired, Instant lastCommit, Instant acknowledged) {
@@ -119,6 +122,30 @@ public final class ProjectorStats {
 
     public long batches() {
         return batches.get();
+    }
+
+    /**
+     * Batches the capture has handed to the {@link ProjectorPipeline} that the write stage has not taken
+     * yet: waiting to be projected, being projected, or projected and waiting for room. 0 without a pipeline.
+     */
+    public int batchesToProject() {
+        return batchesToProject.get();
+    }
+
+    /**
+     * Store operations the pipeline's writer holds: batches projected and waiting to be written, and the one
+     * being written (a timer's or a rebuild's operation counts too). 0 without a pipeline.
+     */
+    public int batchesToWrite() {
+        return batchesToWrite.get();
+    }
+
+    void batchesToProject(int held) {
+        batchesToProject.set(held);
+    }
+
+    void batchesToWrite(int held) {
+        batchesToWrite.set(held);
     }
 
     /** From the source commit of the last change in the last batch to MongoDB's acknowledgement. */

@@ -77,7 +77,13 @@ final class MongoRowStateCollection {
         this.writers = writers;
     }
 
-    void write(RowStateStore.StateChanges changes) {
+    /**
+     * Synchronized with {@link #createIndex}: the writer thread writes while the projecting thread may build
+     * an index for a column it starts reading. MongoDB takes both at once; the in-process server the tests
+     * and the demo run on does not (its index list is not guarded, and an insert meeting a new index fails
+     * with a ConcurrentModificationException). An index is built once per column, so the wait is rare.
+     */
+    synchronized void write(RowStateStore.StateChanges changes) {
         if (changes.isEmpty()) {
             return;
         }
@@ -123,6 +129,11 @@ final class MongoRowStateCollection {
         int truncatesMatched = changes.truncated().size()
                 - (int) result.getUpserts().stream().filter(u -> u.getIndex() >= changes.written().size()).count();
         return result.getMatchedCount() - replacesMatched - truncatesMatched;
+    }
+
+    /** Builds an index, never while a write of this collection runs ({@link #write}). */
+    synchronized void createIndex(Bson keys) {
+        collection.createIndex(keys);
     }
 
     private Bson olderThan(RowState state) {

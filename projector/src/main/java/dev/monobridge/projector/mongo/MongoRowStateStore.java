@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -50,6 +52,11 @@ import dev.monobridge.projector.core.StateReadException;
  * <p>The cache is trimmed between batches, and only then: when it holds more than its bound, it keeps
  * the pinned rows and lets the rest go. Simple rather than clever: the next batch reloads what it
  * needs in a few bulk queries.
+ *
+ * <p>One thread reads and changes it (the projector's, under its lock); the writes it hands over may be
+ * stored on another ({@link dev.monobridge.projector.core.ProjectorPipeline}'s writer), which only queues
+ * its acknowledgements here. The reading thread takes them in at its next {@link #trim} or {@link #get},
+ * so a row stays pinned a little longer than it must, never shorter.
  */
 final class MongoRowStateStore implements RowStateStore {
 
@@ -72,7 +79,6 @@ final class MongoRowStateStore implements RowStateStore {
 
     /** For reads, each bounded by {@link #READ_TIMEOUT_MILLIS}. */
     private final MongoCollection<BsonDocument> collection;
-    private final MongoCollection<BsonDocument> indexes;
     private final MongoRowStateCollection writes;
     private final Map<String, Set<String>> indexedColumns = new LinkedHashMap<>();
     private final int cacheRows;
@@ -92,6 +98,8 @@ final class MongoRowStateStore implements RowStateStore {
     /** Handed over, not yet acknowledged by MongoDB. */
     private final Map<RowId, RowState> inFlight = new LinkedHashMap<>();
     private final List<RowId> removed = new ArrayList<>();
+    /** Acknowledged by MongoDB, told by the writing thread, not yet taken in by the reading one. */
+    private final Queue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
     /** The oldest marker MongoDB may hold, once known: until then no sweep can find anything to expire. */
     private Instant oldestMarker;
     /** Each truncated table's newest truncate, read at start-up and kept since: one tiny document per table. */
@@ -110,7 +118,6 @@ final class MongoRowStateStore implements RowStateStore {
     MongoRowStateStore(MongoCollection<BsonDocument> collection, Map<String, Set<String>> indexedColumns, int cacheRows,
                        ProjectorStats stats, MongoRetry retry, MongoWriters writers) {
         this.collection = collection.withTimeout(READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-        this.indexes = collection;
         this.retry = retry;
         this.writes = new MongoRowStateCollection(collection, this::stored, writers);
         this.cacheRows = cacheRows;
@@ -148,6 +155,7 @@ final class MongoRowStateStore implements RowStateStore {
 
     @Override
     public void trim() {
+        takeAcknowledgements();
         // Rows known to be absent and groups known to be loaded count too: they grow with lookups.
         if (cache.size() + absent.size() + loadedGroups.size() <= cacheRows) {
             return;
@@ -209,6 +217,7 @@ final class MongoRowStateStore implements RowStateStore {
 
     @Override
     public RowState get(RowId id) {
+        takeAcknowledgements();
         RowState cached = cache.get(id);
         if (cached == null && !absent.contains(id)) {
             preload(List.of(id));
@@ -388,16 +397,31 @@ final class MongoRowStateStore implements RowStateStore {
     }
 
     /**
-     * MongoDB acknowledged these changes: the rows may leave the heap. When its guards refused some,
-     * MongoDB holds newer states than this store read (another writer's), and which rows those are does
-     * not matter much: it happens in a rebalance's moment, so everything read is read again.
+     * MongoDB acknowledged these changes: the rows may leave the heap, once the reading thread takes
+     * this in ({@link #takeAcknowledgements}). Any thread may call it.
      */
     void stored(StateChanges changes, boolean olderThanStored) {
-        for (RowState state : changes.written()) {
-            inFlight.remove(state.id(), state);
+        acknowledged.add(new Acknowledged(changes, olderThanStored));
+    }
+
+    /**
+     * Unpins what MongoDB acknowledged. When its guards refused some, MongoDB holds newer states than this
+     * store read (another writer's), and which rows those are does not matter much: it happens in a
+     * rebalance's moment, so everything read is read again.
+     */
+    private void takeAcknowledgements() {
+        if (acknowledged.isEmpty()) {
+            return;
         }
-        for (RowState state : changes.advanced()) {
-            inFlight.remove(state.id(), state);
+        boolean olderThanStored = false;
+        for (Acknowledged ack = acknowledged.poll(); ack != null; ack = acknowledged.poll()) {
+            for (RowState state : ack.changes().written()) {
+                inFlight.remove(state.id(), state);
+            }
+            for (RowState state : ack.changes().advanced()) {
+                inFlight.remove(state.id(), state);
+            }
+            olderThanStored |= ack.olderThanStored();
         }
         if (olderThanStored) {
             dropReads();
@@ -464,7 +488,10 @@ final class MongoRowStateStore implements RowStateStore {
 
     private void makeIndex(Bson keys) {
         if (indexesMade.add(keys.toBsonDocument().toJson())) {
-            read("create the index " + keys.toBsonDocument().toJson(), () -> indexes.createIndex(keys));
+            read("create the index " + keys.toBsonDocument().toJson(), () -> {
+                writes.createIndex(keys);
+                return null;
+            });
         }
     }
 
@@ -485,5 +512,8 @@ final class MongoRowStateStore implements RowStateStore {
     }
 
     private record Group(String table, String column, Object value) {
+    }
+
+    private record Acknowledged(StateChanges changes, boolean olderThanStored) {
     }
 }

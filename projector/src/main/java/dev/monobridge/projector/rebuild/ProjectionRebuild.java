@@ -33,8 +33,9 @@ import dev.monobridge.projector.definition.ProjectionDefinition;
  *       snapshot reads at that position. Position guards keep whatever the live stream already has
  *       that is newer; rows the projector remembers but the snapshot lacks were deleted unseen, and go.</li>
  *   <li>Start the shadow collection: from now on every live change also writes its documents there,
- *       whole. Then write every document into it, from the remembered rows.</li>
- *   <li>Index the shadow as the live collection is indexed ({@link CollectionIndexes}), then swap: the
+ *       whole. It is indexed as the live collection is ({@link CollectionIndexes}) before its first
+ *       write. Then write every document into it, from the remembered rows.</li>
+ *   <li>Swap: the
  *       shadow replaces the live collection in one atomic rename, between two live batches. Readers see
  *       the complete old version, then the complete new one, and never an unindexed collection.</li>
  * </ol>
@@ -137,6 +138,10 @@ public final class ProjectionRebuild implements Runnable {
             }
             progress.enter(RebuildProgress.Phase.RENDER);
             journal.begin(target.name(), shadow.collection());
+            // Indexed while still empty, before anything writes to it: each write then keeps the indexes up,
+            // no build runs over a full collection, and no index build ever runs beside the writer thread's
+            // writes to the same collection (the in-process server fails such a write).
+            indexes.ensure(target, shadow.collection());
             projector.startShadow(shadow);
             List<RowKey> roots = projector.rootKeys(target);
             for (int from = 0; from < roots.size(); from += DOCUMENTS_PER_WRITE) {
@@ -147,9 +152,6 @@ public final class ProjectionRebuild implements Runnable {
                 progress.wrote(projector.rewrite(shadow, roots.subList(from, Math.min(roots.size(), from + DOCUMENTS_PER_WRITE))));
             }
             progress.enter(RebuildProgress.Phase.SWAP);
-            // Outside the projector's monitor: building indexes on a full collection takes a while, and the
-            // live stream keeps writing into the shadow meanwhile (index builds allow concurrent writes).
-            indexes.ensure(target, shadow.collection());
             projector.swap(shadow, target);
             journal.end(shadow.collection());
             progress.enter(RebuildProgress.Phase.DONE);
