@@ -168,27 +168,13 @@ public final class ProjectionRebuild implements Runnable {
                     + "so that its documents do not mix versions");
         }
         try (SourceSnapshot reader = snapshots.open(projector.lastPosition())) {
-            readDocument(reader, target.root(), List.of(documentKey.singleValue()), target.root().key(), reader.position());
+            SourcePosition position = reader.position();
+            new DocumentRows(reader, projector::columnsRemembered, CHUNK, () -> cancelled)
+                    .read(target.root(), documentKey.singleValue(), (node, rows) -> apply(node, rows, position, new HashSet<>()));
         }
         progress.enter(RebuildProgress.Phase.RENDER);
         progress.wrote(projector.rewrite(live, List.of(documentKey)));
         progress.enter(RebuildProgress.Phase.DONE);
-    }
-
-    /** Reads one level of one document's rows, then the levels below, by the keys just read. */
-    private void readDocument(SourceSnapshot reader, NodeDefinition node, List<Object> keys, String column,
-                              SourcePosition position) throws SQLException {
-        if (keys.isEmpty()) {
-            return;
-        }
-        List<Object> levelKeys = new ArrayList<>();
-        reader.read(node.table(), projector.columnsRemembered(node.table()), column, keys, CHUNK, rows -> {
-            apply(node, rows, position, new HashSet<>());
-            rows.forEach(row -> levelKeys.add(row.get(node.key())));
-        }, () -> cancelled);
-        for (NodeDefinition list : node.lists()) {
-            readDocument(reader, list, levelKeys, list.parentKey(), position);
-        }
     }
 
     private void apply(NodeDefinition node, List<Map<String, Object>> rows, SourcePosition position, Set<RowKey> seen) {
