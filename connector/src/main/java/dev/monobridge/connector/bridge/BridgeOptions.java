@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.monobridge.capture.source.SourceAdapter;
+import dev.monobridge.connector.drift.DriftSettings;
 import dev.monobridge.projector.core.ProjectionPlan;
 import dev.monobridge.projector.definition.ProjectionDefinition;
 
@@ -15,10 +16,22 @@ import dev.monobridge.projector.definition.ProjectionDefinition;
  */
 public record BridgeOptions(SourceAdapter source, String mongoUri, String mongoDatabase, Path offsetsFile,
                             Duration offsetFlushInterval, List<ProjectionDefinition> projections,
-                            Duration deleteMarkerGrace) {
+                            Duration deleteMarkerGrace, DriftSettings drift) {
 
     public BridgeOptions {
         projections = List.copyOf(projections);
+    }
+
+    /** Options without a drift sampler. */
+    public BridgeOptions(SourceAdapter source, String mongoUri, String mongoDatabase, Path offsetsFile,
+                         Duration offsetFlushInterval, List<ProjectionDefinition> projections, Duration deleteMarkerGrace) {
+        this(source, mongoUri, mongoDatabase, offsetsFile, offsetFlushInterval, projections, deleteMarkerGrace, DriftSettings.OFF);
+    }
+
+    /** These options with the drift sampler set so. */
+    public BridgeOptions withDrift(DriftSettings settings) {
+        return new BridgeOptions(source, mongoUri, mongoDatabase, offsetsFile, offsetFlushInterval, projections, deleteMarkerGrace,
+                settings);
     }
 
     /** Exactly the tables some projection reads, in a stable order: what is captured. */

@@ -3,6 +3,8 @@ package dev.monobridge.connector.config;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.monobridge.connector.drift.DriftSettings;
+
 /**
  * The bridge's settings, parsed once and checked, as typed values. Secrets are not held here: only
  * where to find them, so that printing a config can never print a password.
@@ -14,7 +16,8 @@ public record BridgeConfig(
         Duration offsetsFlushInterval,
         Path projectionsDirectory,
         Duration deleteMarkerGrace,
-        Http http) {
+        Http http,
+        DriftSettings drift) {
 
     /**
      * The source database.

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.monobridge.connector.drift.DriftSettings;
 import dev.monobridge.projector.definition.ConfigException;
 import dev.monobridge.projector.definition.ConfigProblem;
 import dev.monobridge.projector.definition.Problems;
@@ -112,7 +113,19 @@ public final class BridgeConfigReader {
                 Duration.ofMillis(r.integer(Settings.OFFSETS_FLUSH_INTERVAL_MS)),
                 resolve(folder, r.text(Settings.PROJECTIONS_DIRECTORY)),
                 Duration.ofSeconds(r.integer(Settings.PROJECTOR_DELETE_MARKER_GRACE_SECONDS)),
-                http(r, folder));
+                http(r, folder), drift(r));
+    }
+
+    private static DriftSettings drift(Reader r) {
+        int interval = r.integer(Settings.DRIFT_INTERVAL_MS);
+        int documents = r.integer(Settings.DRIFT_DOCUMENTS_PER_INTERVAL);
+        int timeout = r.integer(Settings.DRIFT_STATEMENT_TIMEOUT_SECONDS);
+        boolean repair = "true".equals(r.text(Settings.DRIFT_REPAIR));
+        int kept = r.integer(Settings.DRIFT_RECORDS_KEPT);
+        if (documents < 1 || timeout < 1 || kept < 1) {
+            return DriftSettings.OFF; // a bad value, already reported at its line: the file is refused
+        }
+        return new DriftSettings(Duration.ofMillis(interval), documents, Duration.ofSeconds(timeout), repair, kept);
     }
 
     private static BridgeConfig.Http http(Reader r, Path folder) {

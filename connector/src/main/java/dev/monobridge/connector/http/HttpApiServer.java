@@ -84,6 +84,7 @@ final class HttpApiServer implements HttpApi {
             new HealthEndpoints(bridge, sampler, ping, settings.readyMaxSourceLagBytes()).register(routes);
             new DocumentEndpoints(bridge, settings.maxPageSize()).register(routes);
             new AdminEndpoints(bridge, new StatusReport(bridge, sampler), settings.maxPageSize()).register(routes);
+            new DriftEndpoints(bridge, settings.maxPageSize()).register(routes);
             new DashboardFiles().register(config, routes);
             routes.get("/metrics", Access.METRICS, ctx -> Responses.send(ctx, 200, PROMETHEUS_TEXT, metrics.scrape()));
         });
