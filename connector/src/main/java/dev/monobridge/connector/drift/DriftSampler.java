@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.mongodb.MongoException;
+import com.mongodb.MongoInterruptedException;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 
@@ -111,6 +112,8 @@ final class DriftSampler implements Runnable {
             }
             figures.roundDone(clock.instant());
             log.saveFigures(figures.snapshot().toBson());
+        } catch (MongoInterruptedException e) {
+            // The bridge is stopping: the round in hand ends here.
         } catch (MongoException | IllegalStateException e) {
             // The next round tries again; a projector that failed refuses every call until the bridge stops.
             LOG.warn("The drift sampler's round failed: {}", e.getMessage());
@@ -172,7 +175,7 @@ final class DriftSampler implements Runnable {
             problems.forEach(problem -> kinds.add(problem.kind()));
             kinds.forEach(kind -> figures.shape(projection.name(), kind));
             if (!problems.isEmpty()) {
-                LOG.warn("Shape check: {} document {}: {}", projection.name(), document.id(), problems);
+                LOG.warn("Shape check: {} document {}: {}", projection.name(), key(document.id()), problems);
             }
         }
         Object key = key(document.id());
@@ -216,15 +219,13 @@ final class DriftSampler implements Runnable {
         if (reported.size() > REPORTED_KEPT) {
             reported.remove(reported.iterator().next());
         }
-        figures.drifted(projection.name());
         List<Difference> differences = look.differences();
-        LOG.warn("Drift: {} document {} differs from the source in {} paths, e.g. {}", projection.name(), document.id(),
+        LOG.warn("Drift: {} document {} differs from the source in {} paths, e.g. {}", projection.name(), key(document.id()),
                 differences.size(), differences.get(0));
         String repairOutcome = "off";
         if (settings.repair()) {
             try {
                 repair.start(projection.name(), String.valueOf(key(document.id())));
-                figures.repaired(projection.name());
                 repairOutcome = "started";
             } catch (IllegalStateException | IllegalArgumentException e) {
                 repairOutcome = "refused: " + e.getMessage();
@@ -241,6 +242,11 @@ final class DriftSampler implements Runnable {
                 .append("differences", kept)
                 .append("repair", new BsonString(repairOutcome))
                 .append("repairOn", BsonBoolean.valueOf(settings.repair())), settings.recordsKept());
+        // Counted once recorded, so that a reader who sees the count finds the record.
+        figures.drifted(projection.name());
+        if ("started".equals(repairOutcome)) {
+            figures.repaired(projection.name());
+        }
     }
 
     /** What identifies the version of a stored document the bridge wrote: its position and its write time. */
