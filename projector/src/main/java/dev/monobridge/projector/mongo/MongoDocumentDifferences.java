@@ -30,7 +30,8 @@ public final class MongoDocumentDifferences {
     /** A value is shown for recognition, not in full: a list of 200 entries would swamp the record. */
     public static final int MAX_VALUE_CHARS = 200;
 
-    private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
+    private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
+    private static final JsonWriterSettings CANONICAL = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
     private static final Set<String> LEFT_OUT = Set.of("_id", MongoDocumentWrites.META);
 
     private MongoDocumentDifferences() {
@@ -88,7 +89,14 @@ public final class MongoDocumentDifferences {
         } else if (stored != null && expected != null && stored.isArray() && expected.isArray()) {
             arrays(path, stored.asArray(), expected.asArray(), out);
         } else if (stored == null || !stored.equals(expected)) {
-            out.add(new Difference(path, text(stored), text(expected)));
+            Optional<String> storedText = text(stored, RELAXED);
+            Optional<String> expectedText = text(expected, RELAXED);
+            if (storedText.equals(expectedText)) {
+                // Equal in relaxed JSON, different in BSON: the type differs (a 32-bit 7 for a 64-bit one), so say it.
+                storedText = text(stored, CANONICAL);
+                expectedText = text(expected, CANONICAL);
+            }
+            out.add(new Difference(path, storedText, expectedText));
         }
     }
 
@@ -99,11 +107,11 @@ public final class MongoDocumentDifferences {
         }
     }
 
-    private static Optional<String> text(BsonValue value) {
+    private static Optional<String> text(BsonValue value, JsonWriterSettings settings) {
         if (value == null) {
             return Optional.empty();
         }
-        String json = new BsonDocument("v", value).toJson(JSON);
+        String json = new BsonDocument("v", value).toJson(settings);
         json = json.substring("{\"v\": ".length(), json.length() - 1);
         return Optional.of(json.length() <= MAX_VALUE_CHARS ? json : json.substring(0, MAX_VALUE_CHARS - 1) + "…");
     }

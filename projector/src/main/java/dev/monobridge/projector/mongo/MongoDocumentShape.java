@@ -77,7 +77,9 @@ public final class MongoDocumentShape {
         BsonValue version = meta != null && meta.isDocument() ? meta.asDocument().get("version") : null;
         if (version == null || !version.isNumber() || version.asNumber().longValue() != live.version()) {
             problems.add(new Problem(Kind.STALE_VERSION, "_meta.version",
-                    (version == null ? "none" : version.toString()) + ", the live definition is version " + live.version()));
+                    (version == null ? "none" : version.isNumber() ? Long.toString(version.asNumber().longValue())
+                            : version.getBsonType().name().toLowerCase(java.util.Locale.ROOT))
+                            + ", the live definition is version " + live.version()));
         }
     }
 
