@@ -10,18 +10,22 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import dev.monobridge.capture.DebeziumChangeMapper;
 import dev.monobridge.capture.UnreadableRecordException;
 import dev.monobridge.capture.source.SourceAdapter;
 import dev.monobridge.projector.change.Change;
+import dev.monobridge.projector.change.SourcePosition;
 import dev.monobridge.projector.core.DeadLetter;
 import dev.monobridge.projector.core.ChangeSink;
+import dev.monobridge.projector.core.LogFields;
 import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
@@ -61,6 +65,8 @@ public final class DebeziumCapture implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch connectorStarted = new CountDownLatch(1);
     private final AtomicReference<String> failure = new AtomicReference<>();
+    /** Batches handed to the projector since start: the batch id in log lines. */
+    private final AtomicLong batches = new AtomicLong();
     private DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
 
     public DebeziumCapture(SourceAdapter source, Path offsetsFile, Duration offsetFlushInterval, ChangeSink sink) {
@@ -114,11 +120,26 @@ public final class DebeziumCapture implements AutoCloseable {
                 unreadable.add(DeadLetter.unreadable(String.valueOf(record), e.getMessage(), e.table(), e.key(), e.position()));
             }
         }
-        sink.accept(changes, unreadable);
+        // Every line logged while the batch is applied names it (JSON logs: mdc.batch, mdc.position).
+        try (MDC.MDCCloseable batch = MDC.putCloseable(LogFields.BATCH, Long.toString(batches.incrementAndGet()));
+             MDC.MDCCloseable position = MDC.putCloseable(LogFields.POSITION, newest(changes))) {
+            sink.accept(changes, unreadable);
+        }
         for (RecordChangeEvent<SourceRecord> event : records) {
             committer.markProcessed(event);
         }
         committer.markBatchFinished();
+    }
+
+    /** The newest source position among the changes, as text; empty for none. */
+    private static String newest(List<Change> changes) {
+        SourcePosition newest = null;
+        for (Change change : changes) {
+            if (change.position() != null && (newest == null || change.position().isAfter(newest))) {
+                newest = change.position();
+            }
+        }
+        return newest == null ? "" : newest.toString();
     }
 
     /**

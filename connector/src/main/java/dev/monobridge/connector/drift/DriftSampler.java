@@ -19,6 +19,7 @@ import org.bson.BsonString;
 import org.bson.BsonValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import com.mongodb.MongoException;
 import com.mongodb.MongoInterruptedException;
@@ -26,6 +27,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 
 import dev.monobridge.projector.change.SourcePosition;
+import dev.monobridge.projector.core.LogFields;
 import dev.monobridge.projector.core.Projector;
 import dev.monobridge.projector.definition.ProjectionDefinition;
 import dev.monobridge.projector.mongo.MongoDocumentDifferences;
@@ -164,6 +166,12 @@ final class DriftSampler implements Runnable {
      * document is gone, it moved during the look, or the look failed.
      */
     private Look look(ProjectionDefinition projection, DocumentId document, boolean countShape) {
+        try (MDC.MDCCloseable name = MDC.putCloseable(LogFields.PROJECTION, projection.name())) {
+            return lookAt(projection, document, countShape);
+        }
+    }
+
+    private Look lookAt(ProjectionDefinition projection, DocumentId document, boolean countShape) {
         var collection = database.getCollection(projection.collection(), BsonDocument.class);
         BsonDocument before = collection.find(Filters.eq("_id", document.id())).first();
         if (before == null) {

@@ -12,11 +12,13 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import dev.monobridge.projector.change.Change;
 import dev.monobridge.projector.change.Op;
 import dev.monobridge.projector.change.RowKey;
 import dev.monobridge.projector.change.SourcePosition;
+import dev.monobridge.projector.core.LogFields;
 import dev.monobridge.projector.core.Projector;
 import dev.monobridge.projector.definition.CollectionNames;
 import dev.monobridge.projector.definition.NodeDefinition;
@@ -98,6 +100,13 @@ public final class ProjectionRebuild implements Runnable {
 
     @Override
     public void run() {
+        // Every line the rebuild logs names its projection (JSON logs: mdc.projection).
+        try (MDC.MDCCloseable projection = MDC.putCloseable(LogFields.PROJECTION, target.name())) {
+            rebuildOrRepair();
+        }
+    }
+
+    private void rebuildOrRepair() {
         try {
             if (documentKey == null) {
                 rebuildAll();
