@@ -110,10 +110,18 @@ final class StatusCommand extends ConnectingCommand {
         });
         for (BsonDocument record : log.recent(null, RECENT_DRIFT)) {
             System.out.printf("  drifted: %s %s at %s, %d paths, e.g. %s (repair: %s)%n", record.getString("projection").getValue(),
-                    record.get("documentId").isString() ? record.getString("documentId").getValue() : record.get("documentId"),
+                    documentId(record.get("documentId")),
                     Instant.ofEpochMilli(record.getDateTime("at").getValue()), record.getInt32("differenceCount").getValue(),
                     firstDifference(record), record.getString("repair").getValue());
         }
+    }
+
+    /** A document id as a person types it for {@code rebuild --key}. */
+    private static String documentId(BsonValue id) {
+        if (id == null) {
+            return "-";
+        }
+        return id.isString() ? id.asString().getValue() : id.isNumber() ? Long.toString(id.asNumber().longValue()) : id.toString();
     }
 
     private static String firstDifference(BsonDocument record) {

@@ -123,6 +123,8 @@ public final class Settings {
             "/ready answers 503 while the source keeps more log than this many MiB for capture (PostgreSQL: WAL the replication slot holds; MariaDB: binlog beyond what was applied).",
             1, Integer.MAX_VALUE, WHOLE_POSITIVE);
 
+    /** Rounds closer than this would keep the sampler's source connection busy all the time. */
+    static final int MIN_DRIFT_INTERVAL_MS = 100;
     /** The most documents a drift round may check: each costs one source statement per level of the document. */
     static final int MAX_DRIFT_DOCUMENTS = 10_000;
     /** A statement the sampler waits longer for than an hour is one it should not have sent. */
@@ -133,7 +135,9 @@ public final class Settings {
     public static final Setting DRIFT_INTERVAL_MS = Setting.integer("drift.interval-ms",
             Long.toString(DriftSettings.DEFAULT_INTERVAL.toMillis()),
             "How often the drift sampler checks a few documents against the source (docs/drift-sampler.md); 0 turns it off.",
-            0, Integer.MAX_VALUE, "a whole number of milliseconds, or 0 to turn the drift sampler off");
+            0, Integer.MAX_VALUE, "a whole number of milliseconds, or 0 to turn the drift sampler off")
+            .withCheck(Checks.zeroOrAtLeast(MIN_DRIFT_INTERVAL_MS,
+                    "0 to turn the drift sampler off, or at least " + MIN_DRIFT_INTERVAL_MS + " ms between rounds"));
     public static final Setting DRIFT_DOCUMENTS_PER_INTERVAL = Setting.integer("drift.documents-per-interval",
             Integer.toString(DriftSettings.DEFAULT_DOCUMENTS_PER_INTERVAL),
             "Documents checked per interval, all projections together; each reads its rows from the source, one statement per level.",
