@@ -21,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import com.mongodb.MongoException;
 import com.mongodb.MongoInterruptedException;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -116,9 +115,10 @@ final class DriftSampler implements Runnable {
             log.saveFigures(figures.snapshot().toBson());
         } catch (MongoInterruptedException e) {
             // The bridge is stopping: the round in hand ends here.
-        } catch (MongoException | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // Caught whatever it is: an exception out of a scheduled task would end the sampler without a word.
             // The next round tries again; a projector that failed refuses every call until the bridge stops.
-            LOG.warn("The drift sampler's round failed: {}", e.getMessage());
+            LOG.warn("The drift sampler's round failed: {}", e.toString());
         }
     }
 
