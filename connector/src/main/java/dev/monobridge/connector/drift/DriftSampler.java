@@ -123,6 +123,13 @@ final class DriftSampler implements Runnable {
     }
 
     private void firstLook(ProjectionDefinition projection, DocumentId document) {
+        // Every line about the document names its projection (JSON logs: mdc.projection).
+        try (MDC.MDCCloseable name = MDC.putCloseable(LogFields.PROJECTION, projection.name())) {
+            firstLookAt(projection, document);
+        }
+    }
+
+    private void firstLookAt(ProjectionDefinition projection, DocumentId document) {
         Look look = look(projection, document, true);
         if (look != null && !look.differences().isEmpty()) {
             suspects.put(document, new Suspect(document, look, 1));
@@ -130,6 +137,12 @@ final class DriftSampler implements Runnable {
     }
 
     private void lookAgain(Suspect suspect) {
+        try (MDC.MDCCloseable name = MDC.putCloseable(LogFields.PROJECTION, suspect.document().projection())) {
+            lookAgainAt(suspect);
+        }
+    }
+
+    private void lookAgainAt(Suspect suspect) {
         ProjectionDefinition projection = projector.projection(suspect.document().projection());
         if (projection == null || projection.version() != suspect.first().version()) {
             suspects.remove(suspect.document());
@@ -166,12 +179,6 @@ final class DriftSampler implements Runnable {
      * document is gone, it moved during the look, or the look failed.
      */
     private Look look(ProjectionDefinition projection, DocumentId document, boolean countShape) {
-        try (MDC.MDCCloseable name = MDC.putCloseable(LogFields.PROJECTION, projection.name())) {
-            return lookAt(projection, document, countShape);
-        }
-    }
-
-    private Look lookAt(ProjectionDefinition projection, DocumentId document, boolean countShape) {
         var collection = database.getCollection(projection.collection(), BsonDocument.class);
         BsonDocument before = collection.find(Filters.eq("_id", document.id())).first();
         if (before == null) {

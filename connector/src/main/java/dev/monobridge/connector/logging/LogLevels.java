@@ -30,10 +30,6 @@ final class LogLevels {
         // Jetty and Javalin say about ten lines at INFO on every server start; their warnings still show.
         levels.put("org.eclipse.jetty", "warn");
         levels.put("io.javalin", "warn");
-        // The capture's phases, a few lines per snapshot: which table it exports, when it ends, when streaming
-        // starts. What an operator watching a first start wants to see (and what the crash tests wait for).
-        levels.put("io.debezium.relational.RelationalSnapshotChangeEventSource", "info");
-        levels.put("io.debezium.pipeline.ChangeEventSourceCoordinator", "info");
         return Collections.unmodifiableMap(levels);
     }
 

@@ -16,6 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -45,6 +49,7 @@ class DriftSamplerIT {
     private static final int EVERY_DOCUMENT = 200;
     private static final String RACING = "racing-homepage";
     private static final Duration DETECTED_WITHIN = Duration.ofSeconds(30);
+    private static final String SAMPLER_LOGGER = "dev.monobridge.connector.drift.DriftSampler";
 
     private static TestSources sources;
 
@@ -80,6 +85,9 @@ class DriftSamplerIT {
 
     @Test
     void aDocumentChangedBehindTheBridgesBackIsReportedWithItsDifferencesAndLeftAsItIs() {
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(SAMPLER_LOGGER)).addAppender(lines);
         bridge = start(false);
         awaitOracle("after the snapshot");
         MongoCollection<BsonDocument> homepage = collection(RACING);
@@ -99,6 +107,12 @@ class DriftSamplerIT {
         assertThat(homepage.find(Filters.eq("_id", original.get("_id"))).first().getString("venue").getValue())
                 .as("with repair off, the document is only reported").isEqualTo("Tampered Downs");
         assertThat(bridge.drift().snapshot().drifted()).as("only the tampered document drifted").isEqualTo(1);
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(SAMPLER_LOGGER)).detachAppender(lines);
+        assertThat(lines.list).filteredOn(line -> line.getFormattedMessage().startsWith("Drift: racing-homepage document "))
+                .singleElement().satisfies(line -> {
+                    assertThat(line.getFormattedMessage()).contains("venue: \"Tampered Downs\"");
+                    assertThat(line.getMDCPropertyMap()).as("the log line's fields").containsEntry("projection", RACING);
+                });
     }
 
     @Test

@@ -63,6 +63,9 @@ final class BridgeProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
+        // Logback's own option: the command line's levels, plus Debezium's snapshot and streaming phases at INFO,
+        // which this class waits for (src/test/resources/crash-logback.xml).
+        command.add("-Dlogback.configurationFile=crash-logback.xml");
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "dev.monobridge.connector.cli.MonobridgeCommand", "run",
                 "--config", config.toAbsolutePath().toString(), "--progress-interval", "1"));

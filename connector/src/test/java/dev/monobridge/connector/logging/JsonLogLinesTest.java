@@ -79,11 +79,26 @@ class JsonLogLinesTest {
         MonobridgeLogConfigurator.configure(context, LogFormat.TEXT);
         context.getLogger("dev.monobridge.connector.bridge.Bridge").info("Stopping the bridge");
         context.getLogger("io.debezium.connector.postgresql.PostgresConnectorTask").info("chatty");
-        context.getLogger("io.debezium.pipeline.ChangeEventSourceCoordinator").info("Snapshot ended with SnapshotResult");
+        context.getLogger("io.debezium.pipeline.ChangeEventSourceCoordinator").warn("Snapshot failed");
 
         assertThat(written.toString(StandardCharsets.UTF_8).lines().toList()).satisfiesExactly(
                 line -> assertThat(line).matches("\\d{2}:\\d{2}:\\d{2}\\.\\d{3} INFO Bridge - Stopping the bridge"),
-                line -> assertThat(line).endsWith(" INFO ChangeEventSourceCoordinator - Snapshot ended with SnapshotResult"));
+                line -> assertThat(line).endsWith(" WARN ChangeEventSourceCoordinator - Snapshot failed"));
+    }
+
+    @Test
+    void theCrashTestsLogbackFileHasTheCommandLinesLevelsPlusDebeziumsPhases() throws Exception {
+        String xml = new String(getClass().getResourceAsStream("/crash-logback.xml").readAllBytes(), StandardCharsets.UTF_8);
+        java.util.Map<String, String> levels = new java.util.LinkedHashMap<>();
+        java.util.regex.Matcher logger = java.util.regex.Pattern.compile("<logger name=\"([^\"]+)\" level=\"([A-Z]+)\"/>").matcher(xml);
+        while (logger.find()) {
+            levels.put(logger.group(1), logger.group(2).toLowerCase(java.util.Locale.ROOT));
+        }
+        java.util.Map<String, String> expected = new java.util.LinkedHashMap<>(LogLevels.LOGGERS);
+        expected.put("io.debezium.relational.RelationalSnapshotChangeEventSource", "info");
+        expected.put("io.debezium.pipeline.ChangeEventSourceCoordinator", "info");
+        assertThat(levels).containsExactlyEntriesOf(expected);
+        assertThat(xml).contains("<pattern>" + MonobridgeLogConfigurator.TEXT_PATTERN + "</pattern>").contains("<root level=\"INFO\">");
     }
 
     @Test
