@@ -134,7 +134,7 @@ public final class Settings {
 
     public static final Setting DRIFT_INTERVAL_MS = Setting.integer("drift.interval-ms",
             Long.toString(DriftSettings.DEFAULT_INTERVAL.toMillis()),
-            "How often the drift sampler checks a few documents against the source (docs/drift-sampler.md); 0 turns it off.",
+            "How often the drift sampler checks a few documents against the source (docs/drift-sampler.md), at least 100; 0 turns it off.",
             0, Integer.MAX_VALUE, "a whole number of milliseconds, or 0 to turn the drift sampler off")
             .withCheck(Checks.zeroOrAtLeast(MIN_DRIFT_INTERVAL_MS,
                     "0 to turn the drift sampler off, or at least " + MIN_DRIFT_INTERVAL_MS + " ms between rounds"));

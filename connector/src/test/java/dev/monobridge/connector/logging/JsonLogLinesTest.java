@@ -102,6 +102,19 @@ class JsonLogLinesTest {
     }
 
     @Test
+    void theCommandLineRefusesAFormatNobodyCanReadWithExitCodeTwo() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.monobridge.connector.cli.MonobridgeCommand", "--version")
+                .redirectErrorStream(true);
+        builder.environment().put(LogFormat.VARIABLE, "xml");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor()).as(output).isEqualTo(2);
+        assertThat(output.strip()).isEqualTo("monobridge: $MONOBRIDGE_LOG_FORMAT is 'xml': expected 'text' or 'json'");
+    }
+
+    @Test
     void aFormatNobodyCanReadIsRefusedWithWhatToSet() {
         assertThat(LogFormat.of(Map.of())).contains(LogFormat.TEXT);
         assertThat(LogFormat.of(Map.of(LogFormat.VARIABLE, "JSON"))).contains(LogFormat.JSON);
