@@ -30,6 +30,7 @@ import dev.monobridge.bench.report.Report;
 import dev.monobridge.bench.report.RunResult;
 import dev.monobridge.bench.workload.PriceStorm;
 import dev.monobridge.connector.demo.DemoPostgres;
+import dev.monobridge.connector.logging.LoggerLevels;
 import dev.monobridge.projector.definition.ProjectionDefinition;
 import dev.monobridge.projector.definition.ProjectionDefinitionReader;
 import picocli.CommandLine;
@@ -128,16 +129,10 @@ public final class BenchCommand implements Callable<Integer> {
     /** The command line, with logging quietened and charts drawn without a display. */
     public static CommandLine commandLine() {
         System.setProperty("java.awt.headless", "true");
-        quiet("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        LoggerLevels.set(org.slf4j.Logger.ROOT_LOGGER_NAME, "warn");
         // "queue is full" floods the log whenever a pipeline is slower than the capture, which is the point here.
-        quiet("org.slf4j.simpleLogger.log.io.debezium.metrics", "error");
+        LoggerLevels.set("io.debezium.metrics", "error");
         return new CommandLine(new BenchCommand());
-    }
-
-    private static void quiet(String property, String level) {
-        if (System.getProperty(property) == null) {
-            System.setProperty(property, level);
-        }
     }
 
     @Override

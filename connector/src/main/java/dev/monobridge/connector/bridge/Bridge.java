@@ -27,6 +27,8 @@ import dev.monobridge.capture.source.SourceAdapter;
 import dev.monobridge.capture.source.SourceSetupException;
 import dev.monobridge.connector.capture.DebeziumCapture;
 import dev.monobridge.connector.capture.OffsetsFile;
+import dev.monobridge.connector.drift.DriftFigures;
+import dev.monobridge.connector.drift.DriftSampling;
 import dev.monobridge.projector.core.Projector;
 import dev.monobridge.projector.core.ProjectorPipeline;
 import dev.monobridge.projector.core.ProjectorStats;
@@ -71,6 +73,7 @@ public final class Bridge implements AutoCloseable {
      */
     private final AtomicReference<List<ProjectionDefinition>> live;
     private final DebeziumCapture capture;
+    private DriftSampling drift;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "monobridge-control");
         thread.setDaemon(true);
@@ -126,6 +129,8 @@ public final class Bridge implements AutoCloseable {
         bridge.capture.start();
         bridge.timer.scheduleWithFixedDelay(new ControlLoop(bridge.projector, bridge.rebuilds, bridge.database()),
                 1, 1, TimeUnit.SECONDS);
+        bridge.drift = DriftSampling.start(options.drift(), options.source(), bridge.projector, bridge.database(),
+                bridge.rebuilds);
         return bridge;
     }
 
@@ -154,6 +159,11 @@ public final class Bridge implements AutoCloseable {
 
     public ProjectorStats stats() {
         return stats;
+    }
+
+    /** What the drift sampler found so far (nothing when it is off). */
+    public DriftFigures drift() {
+        return drift == null ? DriftFigures.NONE : drift.figures();
     }
 
     public DebeziumCapture capture() {
@@ -205,6 +215,9 @@ public final class Bridge implements AutoCloseable {
     public void close() {
         LOG.info("Stopping the bridge");
         timer.shutdownNow();
+        if (drift != null) {
+            drift.close();
+        }
         rebuilds.close();
         capture.close();
         pipeline.close();

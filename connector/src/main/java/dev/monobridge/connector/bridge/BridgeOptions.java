@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.monobridge.capture.source.SourceAdapter;
+import dev.monobridge.connector.drift.DriftSettings;
 import dev.monobridge.projector.core.ProjectionPlan;
 import dev.monobridge.projector.definition.ProjectionDefinition;
 import dev.monobridge.projector.mongo.MongoTrailSettings;
@@ -16,18 +17,33 @@ import dev.monobridge.projector.mongo.MongoTrailSettings;
  */
 public record BridgeOptions(SourceAdapter source, String mongoUri, String mongoDatabase, Path offsetsFile,
                             Duration offsetFlushInterval, List<ProjectionDefinition> projections,
-                            Duration deleteMarkerGrace, MongoTrailSettings trace) {
+                            Duration deleteMarkerGrace, MongoTrailSettings trace, DriftSettings drift) {
 
     public BridgeOptions {
         projections = List.copyOf(projections);
         java.util.Objects.requireNonNull(trace, "trace");
+        java.util.Objects.requireNonNull(drift, "drift");
     }
 
-    /** Options keeping the default trail ({@link MongoTrailSettings#DEFAULT}). */
+    /** Options keeping the default trail ({@link MongoTrailSettings#DEFAULT}), without a drift sampler. */
     public BridgeOptions(SourceAdapter source, String mongoUri, String mongoDatabase, Path offsetsFile,
                          Duration offsetFlushInterval, List<ProjectionDefinition> projections, Duration deleteMarkerGrace) {
         this(source, mongoUri, mongoDatabase, offsetsFile, offsetFlushInterval, projections, deleteMarkerGrace,
-                MongoTrailSettings.DEFAULT);
+                MongoTrailSettings.DEFAULT, DriftSettings.OFF);
+    }
+
+    /** Options with this trail, without a drift sampler. */
+    public BridgeOptions(SourceAdapter source, String mongoUri, String mongoDatabase, Path offsetsFile,
+                         Duration offsetFlushInterval, List<ProjectionDefinition> projections, Duration deleteMarkerGrace,
+                         MongoTrailSettings trace) {
+        this(source, mongoUri, mongoDatabase, offsetsFile, offsetFlushInterval, projections, deleteMarkerGrace, trace,
+                DriftSettings.OFF);
+    }
+
+    /** These options with the drift sampler set so. */
+    public BridgeOptions withDrift(DriftSettings settings) {
+        return new BridgeOptions(source, mongoUri, mongoDatabase, offsetsFile, offsetFlushInterval, projections, deleteMarkerGrace,
+                trace, settings);
     }
 
     /** Exactly the tables some projection reads, in a stable order: what is captured. */

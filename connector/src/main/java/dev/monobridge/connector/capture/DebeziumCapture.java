@@ -10,19 +10,23 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import dev.monobridge.capture.DebeziumChangeMapper;
 import dev.monobridge.capture.UnreadableRecordException;
 import dev.monobridge.capture.source.SourceAdapter;
 import dev.monobridge.projector.change.Change;
+import dev.monobridge.projector.change.SourcePosition;
 import dev.monobridge.projector.core.Acknowledgement;
 import dev.monobridge.projector.core.ChangeSink;
 import dev.monobridge.projector.core.DeadLetter;
+import dev.monobridge.projector.core.LogFields;
 import dev.monobridge.projector.core.PipelinedSink;
 import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
@@ -79,6 +83,8 @@ public final class DebeziumCapture implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch connectorStarted = new CountDownLatch(1);
     private final AtomicReference<String> failure = new AtomicReference<>();
+    /** Batches handed to the projector since start: the batch id in log lines. */
+    private final AtomicLong batches = new AtomicLong();
     private DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
     /** Set at the start of a close: no batch is handed over after it. */
     private volatile boolean closing;
@@ -146,6 +152,16 @@ public final class DebeziumCapture implements AutoCloseable {
             LOG.debug("Capture is closing: {} records are left for the next start", records.size());
             return;
         }
+        // Every line logged while the batch is projected and stored names it (JSON logs: mdc.batch, mdc.position):
+        // the pipeline carries these fields to its projecting and writer threads with the batch.
+        try (MDC.MDCCloseable batch = MDC.putCloseable(LogFields.BATCH, Long.toString(batches.incrementAndGet()));
+             MDC.MDCCloseable position = MDC.putCloseable(LogFields.POSITION, newest(changes))) {
+            submit(changes, unreadable, records, committer);
+        }
+    }
+
+    private void submit(List<Change> changes, List<DeadLetter> unreadable, List<RecordChangeEvent<SourceRecord>> records,
+                        DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
         sink.submit(changes, unreadable, new Acknowledgement() {
             @Override
             public void acknowledged() {
@@ -199,6 +215,17 @@ public final class DebeziumCapture implements AutoCloseable {
             stopper.setDaemon(true);
             stopper.start();
         }
+    }
+
+    /** The newest source position among the changes, as text; empty for none. */
+    private static String newest(List<Change> changes) {
+        SourcePosition newest = null;
+        for (Change change : changes) {
+            if (change.position() != null && (newest == null || change.position().isAfter(newest))) {
+                newest = change.position();
+            }
+        }
+        return newest == null ? "" : newest.toString();
     }
 
     /**

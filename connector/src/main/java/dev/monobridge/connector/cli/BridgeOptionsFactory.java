@@ -28,7 +28,7 @@ final class BridgeOptionsFactory {
         SourceAdapter source = source(config, projections, secrets.password(s.passwordFile(), s.passwordEnv()));
         return new BridgeOptions(source, secrets.mongoUri(config.mongo().uriEnv(), config.mongo().uri()),
                 config.mongo().database(), config.offsetsFile(), config.offsetsFlushInterval(), projections,
-                config.deleteMarkerGrace(), config.trace());
+                config.deleteMarkerGrace(), config.trace(), config.drift());
     }
 
     /**

@@ -27,6 +27,7 @@ import dev.monobridge.connector.demo.DemoSchema;
 import dev.monobridge.connector.demo.DemoSize;
 import dev.monobridge.connector.demo.InProcessMongo;
 import dev.monobridge.connector.demo.LoadGenerator;
+import dev.monobridge.connector.drift.DriftSettings;
 import dev.monobridge.connector.http.BridgeView;
 import dev.monobridge.connector.http.HttpApi;
 import dev.monobridge.connector.http.HttpSettings;
@@ -48,6 +49,9 @@ import dev.monobridge.query.DemoTokens;
         description = "Run the bridge on an embedded PostgreSQL (or MariaDB) with a live betting workload, into an in-process MongoDB.")
 final class DemoCommand extends ConnectingCommand {
 
+    /** The drift sampler, more often than bridge.yaml's default, so that its figures move while one watches. */
+    private static final DriftSettings DEMO_DRIFT = new DriftSettings(Duration.ofSeconds(10), DriftSettings.DEFAULT_DOCUMENTS_PER_INTERVAL,
+            DriftSettings.DEFAULT_STATEMENT_TIMEOUT, false, DriftSettings.DEFAULT_RECORDS_KEPT);
     private static final String DATABASE = "monobridge";
     /** The replica id the demo's capture joins MariaDB's binlog with; the demo server's own is 1. */
     private static final long DEMO_SERVER_ID = 5401;
@@ -106,7 +110,7 @@ final class DemoCommand extends ConnectingCommand {
             DemoSchema.seed(server.dataSource(), DemoSize.small(), seed);
             String uri = mongoUri != null ? mongoUri : inProcessMongo.connectionString();
             BridgeOptions options = new BridgeOptions(server.adapter(), uri, DATABASE,
-                    offsets, Duration.ofSeconds(1), projections, Duration.ofHours(1));
+                    offsets, Duration.ofSeconds(1), projections, Duration.ofHours(1)).withDrift(DEMO_DRIFT);
             DemoTokens tokens = DemoTokens.generate(projections);
             try (Bridge bridge = Bridge.start(options);
                  HttpApi api = HttpApi.start(HttpSettings.local(httpPort, tokens.tokens()), BridgeView.of(bridge));

@@ -1,5 +1,6 @@
 package dev.monobridge.connector.cli;
 
+import dev.monobridge.connector.logging.LogFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,10 +11,19 @@ import picocli.CommandLine.Command;
                 DeadLettersCommand.class, RebuildCommand.class, TraceCommand.class, ConnectConfigCommand.class, ServeCommand.class})
 public final class MonobridgeCommand implements Runnable {
 
+    /** The exit code for bad configuration, as every command's (README, "Exit codes"). */
+    private static final int BAD_CONFIGURATION = 2;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Before anything runs: a log format nobody can read is a configuration mistake, like a bad bridge.yaml.
+        var logFormat = LogFormat.problem(System.getenv());
+        if (logFormat.isPresent()) {
+            System.err.println("monobridge: " + logFormat.get());
+            System.exit(BAD_CONFIGURATION);
+        }
         System.exit(commandLine().execute(args));
     }
 

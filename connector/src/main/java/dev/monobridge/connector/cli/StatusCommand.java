@@ -3,8 +3,11 @@ package dev.monobridge.connector.cli;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
+import org.bson.BsonArray;
 import org.bson.BsonDocument;
+import org.bson.BsonValue;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
@@ -14,6 +17,7 @@ import dev.monobridge.connector.config.BridgeConfig;
 import dev.monobridge.projector.definition.ProjectionDefinition;
 import dev.monobridge.projector.definition.ProjectionDefinitionReader;
 import dev.monobridge.projector.mongo.MongoDefinitions;
+import dev.monobridge.projector.mongo.MongoDriftLog;
 import dev.monobridge.projector.mongo.MongoProjectionStore;
 import dev.monobridge.projector.mongo.MongoRebuildRequests;
 import dev.monobridge.projector.mongo.MongoSinkRegistry;
@@ -29,6 +33,8 @@ final class StatusCommand extends ConnectingCommand {
 
     /** A running sink's task notes itself every second; this much silence means it is not running. */
     private static final long SINK_QUIET_SECONDS = 30;
+    /** Drift records shown: the newest few, enough to see what is wrong; the admin API lists more. */
+    private static final int RECENT_DRIFT = 5;
 
     @Mixin
     private ConfigOption config;
@@ -63,12 +69,70 @@ final class StatusCommand extends ConnectingCommand {
             }
             System.out.printf("remembered rows: %,d%n", database.getCollection(MongoProjectionStore.STATES).countDocuments());
             System.out.printf("dead letters:    %,d%n", database.getCollection(MongoProjectionStore.DEAD_LETTERS).countDocuments());
+            printDrift(new MongoDriftLog(database));
             printSinks(database, Instant.now());
         }
         if (connectUrl != null) {
             new ConnectRestStatus(connectUrl).print(System.out);
         }
         return 0;
+    }
+
+    /**
+     * The drift sampler's figures as the bridge last saved them (after each round), and its newest records:
+     * how many sampled documents differed from the source, and how many had a shape problem, by kind.
+     */
+    static void printDrift(MongoDriftLog log) {
+        Optional<BsonDocument> saved = log.figures();
+        if (saved.isEmpty()) {
+            System.out.println("drift sampler:   never ran against this database (drift.interval-ms)");
+            return;
+        }
+        BsonDocument figures = saved.get();
+        BsonValue at = figures.get("lastRoundAt");
+        System.out.printf("drift sampler:   %,d drifted documents since the bridge started, last round %s%s%n",
+                figures.getInt64("drifted").getValue(),
+                at == null || !at.isDateTime() ? "-" : Instant.ofEpochMilli(at.asDateTime().getValue()),
+                figures.isString("lastError") ? " (last failure: " + figures.getString("lastError").getValue() + ")" : "");
+        System.out.printf("  %-20s %9s %8s %9s %7s %7s  %s%n", "projection", "checked", "drifted", "repaired", "moved", "failed",
+                "shape problems");
+        figures.getDocument("projections").forEach((name, value) -> {
+            BsonDocument p = value.asDocument();
+            StringBuilder shape = new StringBuilder();
+            p.getDocument("shape").forEach((kind, count) -> {
+                if (count.asNumber().longValue() > 0) {
+                    shape.append(shape.isEmpty() ? "" : ", ").append(kind).append(' ').append(count.asNumber().longValue());
+                }
+            });
+            System.out.printf("  %-20s %,9d %,8d %,9d %,7d %,7d  %s%n", name, p.getInt64("checked").getValue(),
+                    p.getInt64("drifted").getValue(), p.getInt64("repaired").getValue(), p.getInt64("moved").getValue(),
+                    p.getInt64("failed").getValue(), shape.isEmpty() ? "none" : shape);
+        });
+        for (BsonDocument record : log.recent(null, RECENT_DRIFT)) {
+            System.out.printf("  drifted: %s %s at %s, %d paths, e.g. %s (repair: %s)%n", record.getString("projection").getValue(),
+                    documentId(record.get("documentId")),
+                    Instant.ofEpochMilli(record.getDateTime("at").getValue()), record.getInt32("differenceCount").getValue(),
+                    firstDifference(record), record.getString("repair").getValue());
+        }
+    }
+
+    /** A document id as a person types it for {@code rebuild --key}. */
+    private static String documentId(BsonValue id) {
+        if (id == null) {
+            return "-";
+        }
+        return id.isString() ? id.asString().getValue() : id.isNumber() ? Long.toString(id.asNumber().longValue()) : id.toString();
+    }
+
+    private static String firstDifference(BsonDocument record) {
+        BsonArray differences = record.getArray("differences");
+        if (differences.isEmpty()) {
+            return "-";
+        }
+        BsonDocument first = differences.get(0).asDocument();
+        String path = first.getString("path").getValue();
+        return (path.isEmpty() ? "(whole document)" : path) + " stored " + (first.isString("stored") ? first.getString("stored").getValue() : "(missing)")
+                + ", source gives " + (first.isString("expected") ? first.getString("expected").getValue() : "nothing");
     }
 
     /**

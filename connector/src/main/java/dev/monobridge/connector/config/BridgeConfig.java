@@ -3,6 +3,7 @@ package dev.monobridge.connector.config;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.monobridge.connector.drift.DriftSettings;
 import dev.monobridge.projector.mongo.MongoTrailSettings;
 
 /**
@@ -17,7 +18,8 @@ public record BridgeConfig(
         Path projectionsDirectory,
         Duration deleteMarkerGrace,
         MongoTrailSettings trace,
-        Http http) {
+        Http http,
+        DriftSettings drift) {
 
     /**
      * The source database.

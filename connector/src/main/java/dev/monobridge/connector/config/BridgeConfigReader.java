@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.monobridge.connector.drift.DriftSettings;
 import dev.monobridge.projector.definition.ConfigException;
 import dev.monobridge.projector.definition.ConfigProblem;
 import dev.monobridge.projector.definition.Problems;
@@ -114,7 +115,19 @@ public final class BridgeConfigReader {
                 resolve(folder, r.text(Settings.PROJECTIONS_DIRECTORY)),
                 Duration.ofSeconds(r.integer(Settings.PROJECTOR_DELETE_MARKER_GRACE_SECONDS)),
                 trace(r, problems),
-                http(r, folder));
+                http(r, folder), drift(r));
+    }
+
+    private static DriftSettings drift(Reader r) {
+        int interval = r.integer(Settings.DRIFT_INTERVAL_MS);
+        int documents = r.integer(Settings.DRIFT_DOCUMENTS_PER_INTERVAL);
+        int timeout = r.integer(Settings.DRIFT_STATEMENT_TIMEOUT_SECONDS);
+        boolean repair = "true".equals(r.text(Settings.DRIFT_REPAIR));
+        int kept = r.integer(Settings.DRIFT_RECORDS_KEPT);
+        if (documents < 1 || timeout < 1 || kept < 1) {
+            return DriftSettings.OFF; // a bad value, already reported at its line: the file is refused
+        }
+        return new DriftSettings(Duration.ofMillis(interval), documents, Duration.ofSeconds(timeout), repair, kept);
     }
 
     /**

@@ -31,6 +31,14 @@ final class Checks {
         };
     }
 
+    /** A whole number from {@code min} to {@code max}, or 0 (off); checked after {@link #wholeNumber}. */
+    static Setting.Check zeroOrAtLeast(int min, String meaning) {
+        return value -> {
+            long number = Long.parseLong(value.strip());
+            return number == 0 || number >= min ? Optional.empty() : Optional.of("is '" + value + "', expected " + meaning);
+        };
+    }
+
     static Setting.Check notBlank(String hint) {
         return value -> value.isBlank() ? Optional.of("is empty: " + hint) : Optional.empty();
     }

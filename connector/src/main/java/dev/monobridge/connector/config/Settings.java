@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.monobridge.capture.source.SourceHeartbeat;
+import dev.monobridge.connector.drift.DriftSettings;
 import dev.monobridge.projector.mongo.MongoTrailSettings;
 
 /** Every key of {@code bridge.yaml}. The README's configuration reference lists exactly these. */
@@ -143,6 +144,37 @@ public final class Settings {
             "/ready answers 503 while the source keeps more log than this many MiB for capture (PostgreSQL: WAL the replication slot holds; MariaDB: binlog beyond what was applied).",
             1, Integer.MAX_VALUE, WHOLE_POSITIVE);
 
+    /** Rounds closer than this would keep the sampler's source connection busy all the time. */
+    static final int MIN_DRIFT_INTERVAL_MS = 100;
+    /** The most documents a drift round may check: each costs one source statement per level of the document. */
+    static final int MAX_DRIFT_DOCUMENTS = 10_000;
+    /** A statement the sampler waits longer for than an hour is one it should not have sent. */
+    static final int MAX_DRIFT_STATEMENT_SECONDS = 3600;
+    /** Records of drifted documents kept: enough to read what happened, never a history. */
+    static final int MAX_DRIFT_RECORDS = 100_000;
+
+    public static final Setting DRIFT_INTERVAL_MS = Setting.integer("drift.interval-ms",
+            Long.toString(DriftSettings.DEFAULT_INTERVAL.toMillis()),
+            "How often the drift sampler checks a few documents against the source (docs/drift-sampler.md), at least 100; 0 turns it off.",
+            0, Integer.MAX_VALUE, "a whole number of milliseconds, or 0 to turn the drift sampler off")
+            .withCheck(Checks.zeroOrAtLeast(MIN_DRIFT_INTERVAL_MS,
+                    "0 to turn the drift sampler off, or at least " + MIN_DRIFT_INTERVAL_MS + " ms between rounds"));
+    public static final Setting DRIFT_DOCUMENTS_PER_INTERVAL = Setting.integer("drift.documents-per-interval",
+            Integer.toString(DriftSettings.DEFAULT_DOCUMENTS_PER_INTERVAL),
+            "Documents checked per interval, all projections together; each reads its rows from the source, one statement per level.",
+            1, MAX_DRIFT_DOCUMENTS, "a whole number from 1 to " + MAX_DRIFT_DOCUMENTS);
+    public static final Setting DRIFT_STATEMENT_TIMEOUT_SECONDS = Setting.integer("drift.statement-timeout-seconds",
+            Long.toString(DriftSettings.DEFAULT_STATEMENT_TIMEOUT.toSeconds()),
+            "The longest one source statement of the drift sampler may run before the source cancels it; it uses one connection of its own.",
+            1, MAX_DRIFT_STATEMENT_SECONDS, "a whole number of seconds from 1 to " + MAX_DRIFT_STATEMENT_SECONDS);
+    public static final Setting DRIFT_REPAIR = Setting.text("drift.repair", "false",
+            "'true' rewrites each drifted document through the single-document repair (as 'rebuild --key'); 'false' only reports it.")
+            .withCheck(Checks.oneOf(Set.of("true", "false")));
+    public static final Setting DRIFT_RECORDS_KEPT = Setting.integer("drift.records-kept",
+            Integer.toString(DriftSettings.DEFAULT_RECORDS_KEPT),
+            "Drifted documents recorded with their differences in monobridge_drift, the newest kept.",
+            1, MAX_DRIFT_RECORDS, "a whole number from 1 to " + MAX_DRIFT_RECORDS);
+
     public static final List<Setting> ALL = List.of(
             SOURCE_TYPE, SOURCE_HOST, SOURCE_PORT, SOURCE_DATABASE, SOURCE_USER, SOURCE_PASSWORD_ENV, SOURCE_PASSWORD_FILE,
             SOURCE_SLOT, SOURCE_PUBLICATION, SOURCE_PUBLICATION_AUTOCREATE, SOURCE_SERVER_ID, SOURCE_SNAPSHOT_MODE, SOURCE_POLL_INTERVAL_MS, SOURCE_MAX_BATCH_SIZE,
@@ -152,7 +184,8 @@ public final class Settings {
             PROJECTIONS_DIRECTORY, PROJECTOR_DELETE_MARKER_GRACE_SECONDS,
             TRACE_PER_DOCUMENT, TRACE_KEEP_HOURS, TRACE_MAX_TRAILS,
             HTTP_PORT, HTTP_BIND_ADDRESS, HTTP_TOKENS_FILE, HTTP_ADMIN_TOKEN_SHA256_ENV, HTTP_METRICS_TOKEN_SHA256_ENV,
-            HTTP_MAX_PAGE_SIZE, HTTP_READY_MAX_SOURCE_LAG_MB);
+            HTTP_MAX_PAGE_SIZE, HTTP_READY_MAX_SOURCE_LAG_MB,
+            DRIFT_INTERVAL_MS, DRIFT_DOCUMENTS_PER_INTERVAL, DRIFT_STATEMENT_TIMEOUT_SECONDS, DRIFT_REPAIR, DRIFT_RECORDS_KEPT);
 
     private Settings() {
     }

@@ -20,8 +20,10 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import dev.monobridge.connector.drift.DriftFigures;
 import dev.monobridge.projector.core.ProjectorStats;
 import dev.monobridge.projector.definition.ProjectionDefinition;
+import dev.monobridge.projector.mongo.MongoDocumentShape;
 import dev.monobridge.projector.rebuild.RebuildProgress;
 
 /**
@@ -47,6 +49,12 @@ import dev.monobridge.projector.rebuild.RebuildProgress;
  * monobridge_rebuild_progress_ratio{projection}       0..1 of the latest rebuild; 1 when done
  * monobridge_rebuild_running{projection}              1 while a rebuild runs
  * monobridge_definitions_pending                      projections waiting for a rebuild to a newer version
+ * monobridge_drift_checked_total{projection}          documents the drift sampler compared with the source
+ * monobridge_drift_documents_total{projection}        ... found to differ from it (confirmed by a second look)
+ * monobridge_drift_repaired_total{projection}         ... handed to the single-document repair (drift.repair)
+ * monobridge_drift_moved_total{projection}            checks left undecided: the bridge wrote the document meanwhile
+ * monobridge_drift_failed_total{projection}           checks that could not run (source or MongoDB failed, timeout)
+ * monobridge_shape_problems_total{projection,kind}    sampled documents with a shape problem, by kind
  * </pre>
  * plus the JVM's memory, GC, threads, CPU and uptime.
  */
@@ -105,11 +113,44 @@ final class BridgeMetrics implements BridgeSampler.Listener, AutoCloseable {
             documentSizes.put(name, DistributionSummary.builder("monobridge.document.size").baseUnit("bytes").tag("projection", name)
                     .description("BSON sizes of sampled documents").serviceLevelObjectives(SIZE_BUCKETS).register(registry));
         }
+        driftMeters(bridge);
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+    }
+
+    /** The drift sampler's totals, read from the bridge's figures at each scrape (no query). */
+    private void driftMeters(BridgeView bridge) {
+        for (ProjectionDefinition projection : bridge.projections()) {
+            String name = projection.name();
+            driftCounter("monobridge.drift.checked", "Documents the drift sampler compared with the source", bridge, name,
+                    DriftFigures.Projection::checked);
+            driftCounter("monobridge.drift.documents", "Documents found to differ from the source, confirmed by a second look",
+                    bridge, name, DriftFigures.Projection::drifted);
+            driftCounter("monobridge.drift.repaired", "Drifted documents handed to the single-document repair", bridge, name,
+                    DriftFigures.Projection::repaired);
+            driftCounter("monobridge.drift.moved", "Drift checks left undecided because the bridge wrote the document meanwhile",
+                    bridge, name, DriftFigures.Projection::moved);
+            driftCounter("monobridge.drift.failed", "Drift checks that could not run", bridge, name, DriftFigures.Projection::failed);
+            for (MongoDocumentShape.Kind kind : MongoDocumentShape.Kind.values()) {
+                FunctionCounter.builder("monobridge.shape.problems", bridge, b -> driftFigure(b, name, p -> p.shape(kind)))
+                        .tag("projection", name).tag("kind", kind.label())
+                        .description("Sampled documents with a shape problem, by kind").register(registry);
+            }
+        }
+    }
+
+    private void driftCounter(String meter, String description, BridgeView bridge, String projection,
+                              ToDoubleFunction<DriftFigures.Projection> value) {
+        FunctionCounter.builder(meter, bridge, b -> driftFigure(b, projection, value)).tag("projection", projection)
+                .description(description).register(registry);
+    }
+
+    private static double driftFigure(BridgeView bridge, String projection, ToDoubleFunction<DriftFigures.Projection> value) {
+        DriftFigures.Projection figures = bridge.drift().projections().get(projection);
+        return figures == null ? 0 : value.applyAsDouble(figures);
     }
 
     /** The metrics in Prometheus' text format. */

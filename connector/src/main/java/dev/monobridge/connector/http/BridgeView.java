@@ -7,6 +7,7 @@ import java.util.Set;
 import com.mongodb.client.MongoDatabase;
 
 import dev.monobridge.connector.bridge.Bridge;
+import dev.monobridge.connector.drift.DriftFigures;
 import dev.monobridge.projector.core.ProjectorStats;
 import dev.monobridge.projector.definition.ProjectionDefinition;
 import dev.monobridge.projector.rebuild.RebuildProgress;
@@ -48,6 +49,11 @@ public interface BridgeView {
 
     /** Projections whose definition is newer than their documents: a rebuild builds the new version. */
     Set<String> pendingDefinitions();
+
+    /** What the drift sampler found since the bridge started; nothing when it is off. */
+    default DriftFigures.Snapshot drift() {
+        return DriftFigures.NONE.snapshot();
+    }
 
     static BridgeView of(Bridge bridge) {
         return new LiveBridgeView(bridge);

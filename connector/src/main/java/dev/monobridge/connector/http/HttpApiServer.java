@@ -66,6 +66,7 @@ final class HttpApiServer implements HttpApi {
             new OpenApiFile().register(routes);
             new AdminEndpoints(bridge, new StatusReport(bridge, sampler), settings.maxPageSize()).register(routes);
             new TraceEndpoints(bridge).register(routes);
+            new DriftEndpoints(bridge, settings.maxPageSize()).register(routes);
             new DashboardFiles().register(config, routes);
             routes.get("/metrics", Access.METRICS, ctx -> Responses.send(ctx, 200, PROMETHEUS_TEXT, metrics.scrape()));
         });

@@ -7,6 +7,7 @@ import java.util.Set;
 import com.mongodb.client.MongoDatabase;
 
 import dev.monobridge.connector.bridge.Bridge;
+import dev.monobridge.connector.drift.DriftFigures;
 import dev.monobridge.projector.core.ProjectorStats;
 import dev.monobridge.projector.definition.ProjectionDefinition;
 import dev.monobridge.projector.rebuild.RebuildProgress;
@@ -62,6 +63,11 @@ final class LiveBridgeView implements BridgeView {
     @Override
     public List<RebuildProgress.Snapshot> rebuilds() {
         return bridge.rebuilds().status();
+    }
+
+    @Override
+    public DriftFigures.Snapshot drift() {
+        return bridge.drift().snapshot();
     }
 
     @Override

@@ -67,6 +67,7 @@ final class StatusReport {
                 .append("deadLetters", new BsonInt64(sample.deadLetters()))
                 .append("sourceLagBytes", new BsonInt64(sample.sourceLagBytes()))
                 .append("pendingDefinitions", pending)
+                .append("drift", DriftEndpoints.figures(bridge.drift()))
                 .append("projections", projections);
     }
 

@@ -40,9 +40,6 @@ final class BridgeProcess implements AutoCloseable {
     private static final String SNAPSHOT_ENDED = "Snapshot ended";
     private static final String STREAMING = "Starting streaming";
     private static final Pattern SNAPSHOT_TABLE_DONE = Pattern.compile("Finished exporting (\\d+) records for table");
-    private static final List<String> DEBEZIUM_PHASE_LOGGERS = List.of(
-            "io.debezium.relational.RelationalSnapshotChangeEventSource",
-            "io.debezium.pipeline.ChangeEventSourceCoordinator");
 
     private final String name;
     private final Process process;
@@ -66,8 +63,9 @@ final class BridgeProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
-        // slf4j-simple lets system properties override its configuration file.
-        DEBEZIUM_PHASE_LOGGERS.forEach(logger -> command.add("-Dorg.slf4j.simpleLogger.log." + logger + "=info"));
+        // Logback's own option: the command line's levels, plus Debezium's snapshot and streaming phases at INFO,
+        // which this class waits for (src/test/resources/crash-logback.xml).
+        command.add("-Dlogback.configurationFile=crash-logback.xml");
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "dev.monobridge.connector.cli.MonobridgeCommand", "run",
                 "--config", config.toAbsolutePath().toString(), "--progress-interval", "1"));

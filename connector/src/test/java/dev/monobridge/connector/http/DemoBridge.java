@@ -16,6 +16,7 @@ import dev.monobridge.connector.demo.DemoSchema;
 import dev.monobridge.connector.demo.DemoSize;
 import dev.monobridge.connector.demo.InProcessMongo;
 import dev.monobridge.connector.demo.LoadGenerator;
+import dev.monobridge.connector.drift.DriftSettings;
 import dev.monobridge.projector.core.ProjectionPlan;
 import dev.monobridge.query.DemoTokens;
 
@@ -34,6 +35,11 @@ final class DemoBridge implements AutoCloseable {
     private final List<LoadGenerator> workloads = new ArrayList<>();
 
     DemoBridge(DemoSize size) throws Exception {
+        this(size, DriftSettings.OFF);
+    }
+
+    /** With the drift sampler set so. */
+    DemoBridge(DemoSize size, DriftSettings drift) throws Exception {
         postgres = DemoPostgres.startFresh();
         InProcessMongo startedMongo = null;
         Bridge startedBridge = null;
@@ -47,7 +53,7 @@ final class DemoBridge implements AutoCloseable {
                     postgres.password(), "monobridge", "monobridge", "filtered", "initial", tables, Duration.ofMillis(50), 2048, PostgresSource.DEFAULT_HEARTBEAT);
             Path work = Files.createTempDirectory("monobridge-http-it");
             startedBridge = Bridge.start(new BridgeOptions(new PostgresAdapter(source), startedMongo.connectionString(), "monobridge",
-                    work.resolve("offsets.dat"), Duration.ofSeconds(1), TestBridge.PROJECTIONS, Duration.ofHours(1)));
+                    work.resolve("offsets.dat"), Duration.ofSeconds(1), TestBridge.PROJECTIONS, Duration.ofHours(1)).withDrift(drift));
             tokens = DemoTokens.generate(TestBridge.PROJECTIONS);
             api = HttpApi.start(HttpSettings.local(0, tokens.tokens()), BridgeView.of(startedBridge));
         } catch (Exception | Error e) {

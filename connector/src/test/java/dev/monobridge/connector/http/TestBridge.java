@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.mongodb.client.MongoDatabase;
 
+import dev.monobridge.connector.drift.DriftFigures;
 import dev.monobridge.projector.core.ProjectorStats;
 import dev.monobridge.projector.definition.ProjectionDefinition;
 import dev.monobridge.projector.definition.ProjectionDefinitionReader;
@@ -29,6 +30,7 @@ final class TestBridge implements BridgeView {
     final List<RebuildProgress.Snapshot> rebuilds = new CopyOnWriteArrayList<>();
     volatile long sourceLagBytes = 4096;
     volatile String captureStopped;
+    volatile DriftFigures.Snapshot drift = DriftFigures.NONE.snapshot();
     private final MongoDatabase database;
     private final ProjectorStats stats = new ProjectorStats();
 
@@ -38,6 +40,11 @@ final class TestBridge implements BridgeView {
 
     static ProjectionDefinition projection(String name) {
         return PROJECTIONS.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Override
+    public DriftFigures.Snapshot drift() {
+        return drift;
     }
 
     @Override

@@ -97,7 +97,7 @@ public final class ProjectorPipeline implements PipelinedSink, AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the pipeline is closed");
         }
-        Captured batch = new Captured(changes, unreadable, new Watched(acknowledgement));
+        Captured batch = new Captured(changes, unreadable, new Watched(acknowledgement), LogContext.current());
         held(+1);
         try {
             captured.put(batch);
@@ -162,6 +162,7 @@ public final class ProjectorPipeline implements PipelinedSink, AutoCloseable {
             }
             projectingOne = true;
             report();
+            batch.logFields().enter();
             try {
                 RuntimeException failed = failure;
                 if (failed != null) {
@@ -175,6 +176,7 @@ public final class ProjectorPipeline implements PipelinedSink, AutoCloseable {
                 batch.acknowledgement().failed(new IllegalStateException("the pipeline closed while this batch was projected"));
                 return;
             } finally {
+                LogContext.leave();
                 projectingOne = false;
                 held(-1);
             }
@@ -193,7 +195,8 @@ public final class ProjectorPipeline implements PipelinedSink, AutoCloseable {
     }
 
     /** A batch handed over, not yet projected. */
-    private record Captured(List<Change> changes, List<DeadLetter> unreadable, Acknowledgement acknowledgement) {
+    private record Captured(List<Change> changes, List<DeadLetter> unreadable, Acknowledgement acknowledgement,
+                            LogContext logFields) {
     }
 
     /** Passes the acknowledgement on, and remembers the first failure: the pipeline takes nothing after it. */

@@ -62,7 +62,7 @@ final class WriterThread implements WriteStage {
             acknowledgement.failed(new IllegalStateException("the writer has stopped"));
             return;
         }
-        Task task = new Task(operation, acknowledgement);
+        Task task = new Task(operation, acknowledgement, LogContext.current());
         hold(+1);
         try {
             while (!queue.offer(task, CLOSED_CHECK.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -171,20 +171,25 @@ final class WriterThread implements WriteStage {
                 fail(task, earlier);
                 continue;
             }
+            task.logFields().enter();
             try {
-                task.operation().run();
-            } catch (RuntimeException e) {
-                failure = e;
-                fail(task, e);
-                continue;
-            }
-            try {
-                task.acknowledgement().acknowledged();
-            } catch (RuntimeException e) {
-                // What the capture does with an acknowledgement is its own business; the writes stand.
-                LOG.error("Handling the acknowledgement of a stored batch failed", e);
+                try {
+                    task.operation().run();
+                } catch (RuntimeException e) {
+                    failure = e;
+                    fail(task, e);
+                    continue;
+                }
+                try {
+                    task.acknowledgement().acknowledged();
+                } catch (RuntimeException e) {
+                    // What the capture does with an acknowledgement is its own business; the writes stand.
+                    LOG.error("Handling the acknowledgement of a stored batch failed", e);
+                } finally {
+                    hold(-1);
+                }
             } finally {
-                hold(-1);
+                LogContext.leave();
             }
         }
     }
@@ -217,6 +222,6 @@ final class WriterThread implements WriteStage {
         inFlight.accept(queue.size() + (running ? 1 : 0));
     }
 
-    private record Task(Runnable operation, Acknowledgement acknowledgement) {
+    private record Task(Runnable operation, Acknowledgement acknowledgement, LogContext logFields) {
     }
 }

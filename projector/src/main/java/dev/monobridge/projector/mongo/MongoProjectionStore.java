@@ -16,6 +16,7 @@ import org.bson.BsonString;
 import org.bson.BsonValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
@@ -38,6 +39,7 @@ import dev.monobridge.projector.core.DeadLetter;
 import dev.monobridge.projector.core.DocumentMeta;
 import dev.monobridge.projector.core.DocumentRef;
 import dev.monobridge.projector.core.DocumentWrite;
+import dev.monobridge.projector.core.LogFields;
 import dev.monobridge.projector.core.ProjectionBatch;
 import dev.monobridge.projector.core.ProjectionStore;
 import dev.monobridge.projector.definition.ProjectionDefinition;
@@ -162,8 +164,11 @@ public final class MongoProjectionStore implements ProjectionStore {
         Instant now = clock.instant();
         List<DeadLetter> refused = new ArrayList<>(batch.deadLetters());
         Set<DocumentRef> newerStored = new LinkedHashSet<>();
-        group(batch.writes()).forEach((collection, writes) ->
-                retry.run("write " + collection, () -> writeCollection(collection, writes, now, refused, newerStored)));
+        group(batch.writes()).forEach((collection, writes) -> {
+            try (MDC.MDCCloseable projection = MDC.putCloseable(LogFields.PROJECTION, writes.get(0).document().projection().name())) {
+                retry.run("write " + collection, () -> writeCollection(collection, writes, now, refused, newerStored));
+            }
+        });
         retry.run("write row states", () -> {
             states.write(batch.stateChanges());
             return null;

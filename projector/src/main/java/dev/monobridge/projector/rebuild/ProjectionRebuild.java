@@ -12,11 +12,13 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import dev.monobridge.projector.change.Change;
 import dev.monobridge.projector.change.Op;
 import dev.monobridge.projector.change.RowKey;
 import dev.monobridge.projector.change.SourcePosition;
+import dev.monobridge.projector.core.LogFields;
 import dev.monobridge.projector.core.Projector;
 import dev.monobridge.projector.definition.CollectionNames;
 import dev.monobridge.projector.definition.NodeDefinition;
@@ -103,6 +105,13 @@ public final class ProjectionRebuild implements Runnable {
 
     @Override
     public void run() {
+        // Every line the rebuild logs names its projection (JSON logs: mdc.projection).
+        try (MDC.MDCCloseable projection = MDC.putCloseable(LogFields.PROJECTION, target.name())) {
+            rebuildOrRepair();
+        }
+    }
+
+    private void rebuildOrRepair() {
         try {
             if (documentKey == null) {
                 rebuildAll();
@@ -177,27 +186,13 @@ public final class ProjectionRebuild implements Runnable {
                     + "so that its documents do not mix versions");
         }
         try (SourceSnapshot reader = snapshots.open(projector.lastPosition())) {
-            readDocument(reader, target.root(), List.of(documentKey.singleValue()), target.root().key(), reader.position());
+            SourcePosition position = reader.position();
+            new DocumentRows(reader, projector::columnsRemembered, CHUNK, () -> cancelled)
+                    .read(target.root(), documentKey.singleValue(), (node, rows) -> apply(node, rows, position, new HashSet<>()));
         }
         progress.enter(RebuildProgress.Phase.RENDER);
         progress.wrote(projector.rewrite(live, List.of(documentKey)));
         progress.enter(RebuildProgress.Phase.DONE);
-    }
-
-    /** Reads one level of one document's rows, then the levels below, by the keys just read. */
-    private void readDocument(SourceSnapshot reader, NodeDefinition node, List<Object> keys, String column,
-                              SourcePosition position) throws SQLException {
-        if (keys.isEmpty()) {
-            return;
-        }
-        List<Object> levelKeys = new ArrayList<>();
-        reader.read(node.table(), projector.columnsRemembered(node.table()), column, keys, CHUNK, rows -> {
-            apply(node, rows, position, new HashSet<>());
-            rows.forEach(row -> levelKeys.add(row.get(node.key())));
-        }, () -> cancelled);
-        for (NodeDefinition list : node.lists()) {
-            readDocument(reader, list, levelKeys, list.parentKey(), position);
-        }
     }
 
     private void apply(NodeDefinition node, List<Map<String, Object>> rows, SourcePosition position, Set<RowKey> seen) {
