@@ -20,11 +20,14 @@ import dev.monobridge.projector.core.ProjectorPipeline;
 import dev.monobridge.projector.core.ProjectorStats;
 import dev.monobridge.projector.definition.ProjectionDefinition;
 import dev.monobridge.projector.mongo.MongoProjectorFactory;
+import dev.monobridge.projector.mongo.MongoTrailSettings;
+import dev.monobridge.projector.mongo.MongoWriters;
 
 /**
  * Monobridge as the bridge assembles it: the projector opened on the database, fed by the capture through
  * its pipeline (projection overlapping the writes), and its projection time advanced every second as the
- * bridge's timer does. Without the pipeline, the capture's thread projects and stores each batch in turn.
+ * bridge's timer does. Without the pipeline, the capture's thread projects and stores each batch in turn; the
+ * trail ("have we seen this?") as given.
  */
 final class MonobridgePipeline implements Pipeline {
 
@@ -44,11 +47,12 @@ final class MonobridgePipeline implements Pipeline {
     });
 
     MonobridgePipeline(MongoClient client, CommandMeter meter, MongoDatabase database, List<ProjectionDefinition> projections,
-                       boolean pipelined) {
+                       boolean pipelined, MongoTrailSettings trail) {
         this.client = client;
         this.meter = meter;
         this.projections = projections;
-        this.projector = MongoProjectorFactory.open(database, projections, Duration.ofHours(1), stats, Clock.systemUTC());
+        this.projector = MongoProjectorFactory.open(database, projections, Duration.ofHours(1), stats, Clock.systemUTC(),
+                MongoProjectorFactory.CACHE_ROWS, "", MongoWriters.ONE, trail);
         this.pipeline = pipelined ? ProjectorPipeline.start(projector, stats) : null;
         timer.scheduleWithFixedDelay(this::advanceTime, 1, 1, TimeUnit.SECONDS);
     }

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClient;
 import dev.monobridge.bench.measure.CommandMeter;
 
 import dev.monobridge.projector.definition.ProjectionDefinition;
+import dev.monobridge.projector.mongo.MongoTrailSettings;
 
 /** The pipelines the benchmark compares, in the order it runs them. */
 public enum PipelineKind {
@@ -20,6 +21,11 @@ public enum PipelineKind {
      * overlap's before and after in one run, against the same ceiling. Not in the default set.
      */
     MONOBRIDGE_SERIAL("monobridge-serial", 0),
+    /**
+     * Monobridge without the trail ({@code trace.per-document: 0}, docs/trace.md): run beside {@link #MONOBRIDGE} it
+     * gives what "have we seen this?" costs, in bytes, round trips and throughput, in one run. Not in the default set.
+     */
+    MONOBRIDGE_UNTRACED("monobridge-untraced", 0),
     /** Read the whole document, change it in memory, write it all back: the design that failed. */
     NAIVE("naive", 0),
     /** Debezium's source connector in Kafka Connect, Kafka, and the Monobridge sink connector with one task per projection. */
@@ -54,7 +60,7 @@ public enum PipelineKind {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("unknown pipeline '" + label + "' (expected ceiling, monobridge, monobridge-serial, naive, connect-1 or connect-2)");
+        throw new IllegalArgumentException("unknown pipeline '" + label + "' (expected ceiling, monobridge, monobridge-serial, monobridge-untraced, naive, connect-1 or connect-2)");
     }
 
     /**
@@ -66,8 +72,12 @@ public enum PipelineKind {
                          List<ProjectionDefinition> projections) {
         return switch (this) {
             case CEILING -> new CeilingPipeline(client);
-            case MONOBRIDGE -> new MonobridgePipeline(client, meter, client.getDatabase(database), projections, true);
-            case MONOBRIDGE_SERIAL -> new MonobridgePipeline(client, meter, client.getDatabase(database), projections, false);
+            case MONOBRIDGE -> new MonobridgePipeline(client, meter, client.getDatabase(database), projections, true,
+                    MongoTrailSettings.DEFAULT);
+            case MONOBRIDGE_SERIAL -> new MonobridgePipeline(client, meter, client.getDatabase(database), projections, false,
+                    MongoTrailSettings.DEFAULT);
+            case MONOBRIDGE_UNTRACED -> new MonobridgePipeline(client, meter, client.getDatabase(database), projections, true,
+                    MongoTrailSettings.OFF);
             case NAIVE -> new NaivePipeline(client, meter, client.getDatabase(database), projections);
             case CONNECT_1, CONNECT_2 -> throw new IllegalStateException("a Connect pipeline is opened on the Connect cluster (BenchConnectCluster)");
         };
