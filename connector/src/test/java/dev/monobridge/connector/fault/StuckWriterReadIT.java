@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,8 +41,9 @@ import dev.monobridge.query.Tokens;
 
 /**
  * A reader is not blocked by a stuck writer (issue 16). The bridge writes to MongoDB through a proxy,
- * which is cut in the middle of a live workload: the projector is then held in its failing retry, with
- * its monitor taken (a call to {@code Bridge.projectionTime()}, which takes it, does not return). The
+ * which is cut in the middle of a live workload: the projector's writer is then held in its failing retry,
+ * and once its write stage is full the projector's monitor stays taken (a call to
+ * {@code Bridge.projectionTime()}, which takes it, does not return). The
  * query routes of the bridge's own HTTP server read MongoDB over a connection of their own, as a
  * MongoDB whose writes are stalled still serves reads; every query must still answer within its normal
  * time, because the routes read the bridge's snapshot of the definitions, never the projector.
@@ -49,6 +53,8 @@ class StuckWriterReadIT {
     private static final String RACING = "racing-web-stuck-token-0123456789";
     /** A query on a small collection answers in milliseconds; this leaves room for a busy two-core machine. */
     private static final Duration NORMAL_TIME = Duration.ofSeconds(2);
+    /** The write stage is full a few batches after the cut; at 300 changes/s that is well under a second. */
+    private static final Duration MONITOR_TAKEN_WITHIN = Duration.ofSeconds(60);
     private static final double CHANGES_PER_SECOND = 300;
     private static final long SEED = 16;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -80,9 +86,7 @@ class StuckWriterReadIT {
             proxy.cut();
             await("the writer is in its failing retry").atMost(Duration.ofSeconds(60))
                     .until(() -> stats.conditions().isRaised(MongoRetry.CONDITION));
-            CompletableFuture<Instant> writerMonitor = CompletableFuture.supplyAsync(bridge::projectionTime);
-            await("the writer holds its monitor").during(NORMAL_TIME).atMost(NORMAL_TIME.plusSeconds(2))
-                    .until(() -> !writerMonitor.isDone());
+            CompletableFuture<Instant> writerMonitor = monitorHeld(bridge);
 
             for (URI query : List.of(document, page, projections, document)) {
                 long started = System.nanoTime();
@@ -96,6 +100,24 @@ class StuckWriterReadIT {
             proxy.restore();
             await("the writer recovers").atMost(Duration.ofSeconds(90)).until(writerMonitor::isDone);
             api.close();
+        }
+    }
+
+    /**
+     * A call into the projector that stays blocked on its monitor. The writer thread retries without the monitor;
+     * the projecting thread takes it, and keeps it while it waits for room in the write stage, which fills a few
+     * batches after the cut. Until then a call returns at once, so this asks again until one stays blocked.
+     */
+    private static CompletableFuture<Instant> monitorHeld(Bridge bridge) throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + MONITOR_TAKEN_WITHIN.toNanos();
+        while (true) {
+            CompletableFuture<Instant> call = CompletableFuture.supplyAsync(bridge::projectionTime);
+            try {
+                call.get(NORMAL_TIME.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException held) {
+                return call;
+            }
+            assertThat(System.nanoTime()).as("the writer holds its monitor within " + MONITOR_TAKEN_WITHIN).isLessThan(deadline);
         }
     }
 
