@@ -196,25 +196,33 @@ class CrashRecoveryIT {
                 bridge = BridgeProcess.start("bridge-" + (number + 1), config, environment(), logs);
             }
 
-            // The last bridge streams under the workload for a moment, then catches up on a quiet source.
             bridge.awaitReading(START_UP);
-            bridge.runFor(Duration.ofSeconds(2));
-            workload.close();
-            say("workload stopped: %,d changes in %,d transactions (%,d failed steps)",
-                    workload.changes(), workload.transactions(), workload.errors());
-            converged = awaitOracle();
-
-            int exit = bridge.stop(Duration.ofSeconds(60));
-            assertThat(exit).as("%s's exit value after SIGTERM\n%s", bridge.name(), bridge.tail(20))
-                    .isIn(0, BridgeProcess.STOPPED_BY_SIGTERM);
-            ProgressCounters last = bridge.stopped()
-                    .orElseThrow(() -> new AssertionError(bridge.name() + " printed no 'stopped:' line\n" + bridge.tail(20)));
-            restarts.add(restarted(crashes.get(KILLS - 1), Optional.of(last)));
+            converged = lastBridgeConvergesAndStops(crashes, restarts);
         } catch (Throwable failure) {
             say("failed; %s", bridge == null ? "no bridge started" : bridge.tail(30));
             throw failure;
         }
         assertConverged(logs, crashes, restarts, converged);
+    }
+
+    /**
+     * The last bridge streams under the workload for a moment, then catches up on a quiet source; whether it
+     * converged to the oracle. It must then stop cleanly, and its last progress line counts as the last restart.
+     */
+    private boolean lastBridgeConvergesAndStops(List<Crash> crashes, List<ProgressCounters> restarts) throws Exception {
+        bridge.runFor(Duration.ofSeconds(2));
+        workload.close();
+        say("workload stopped: %,d changes in %,d transactions (%,d failed steps)",
+                workload.changes(), workload.transactions(), workload.errors());
+        boolean converged = awaitOracle();
+
+        int exit = bridge.stop(Duration.ofSeconds(60));
+        assertThat(exit).as("%s's exit value after SIGTERM\n%s", bridge.name(), bridge.tail(20))
+                .isIn(0, BridgeProcess.STOPPED_BY_SIGTERM);
+        ProgressCounters last = bridge.stopped()
+                .orElseThrow(() -> new AssertionError(bridge.name() + " printed no 'stopped:' line\n" + bridge.tail(20)));
+        restarts.add(restarted(crashes.get(crashes.size() - 1), Optional.of(last)));
+        return converged;
     }
 
     /**
@@ -259,18 +267,7 @@ class CrashRecoveryIT {
             }
 
             bridge.awaitStreaming(START_UP);
-            bridge.runFor(Duration.ofSeconds(2));
-            workload.close();
-            say("workload stopped: %,d changes in %,d transactions (%,d failed steps)",
-                    workload.changes(), workload.transactions(), workload.errors());
-            converged = awaitOracle();
-
-            int exit = bridge.stop(Duration.ofSeconds(60));
-            assertThat(exit).as("%s's exit value after SIGTERM\n%s", bridge.name(), bridge.tail(20))
-                    .isIn(0, BridgeProcess.STOPPED_BY_SIGTERM);
-            ProgressCounters last = bridge.stopped()
-                    .orElseThrow(() -> new AssertionError(bridge.name() + " printed no 'stopped:' line\n" + bridge.tail(20)));
-            restarts.add(restarted(crashes.get(PIPELINE_KILLS - 1), Optional.of(last)));
+            converged = lastBridgeConvergesAndStops(crashes, restarts);
         } catch (Throwable failure) {
             say("failed; %s", bridge == null ? "no bridge started" : bridge.tail(30));
             throw failure;
