@@ -49,8 +49,12 @@ class BenchSmokeIT {
 
         List<String> csv = Files.readAllLines(output.resolve("results.csv"));
         assertThat(csv.get(0)).startsWith("workload,pipeline,phase,changes");
-        // Snapshot, rate and saturation for the three streaming workloads, the snapshot alone for the bulk load.
-        assertThat(csv).hasSize(1 + PIPELINES.size() * (3 * 3 + 1));
+        // Snapshot, rate and saturation for the three streaming workloads, the snapshot alone for the bulk load, and
+        // for the price storm a third stream phase (with readers in the monobridge pipeline).
+        assertThat(csv).hasSize(1 + PIPELINES.size() * (3 * 3 + 1 + 1));
+        assertThat(csv).filteredOn(line -> line.contains(",saturation+reads,")).as("the price storm's third phase, in every pipeline")
+                .hasSize(PIPELINES.size()).allSatisfy(line -> assertThat(line).startsWith("price-storm,"));
+        assertThat(table).as("the readers' figures beside the monobridge pipeline's price storm").contains("Read load: ");
         assertThat(Files.readAllLines(output.resolve("document-sizes.csv"))).hasSizeGreaterThan(1);
         assertThat(Files.readAllLines(output.resolve("progress.csv"))).hasSizeGreaterThan(1);
 
