@@ -116,6 +116,27 @@ public record NodeDefinition(
         return retention.isEmpty() || !retention.get().hasExpired(row, asOf);
     }
 
+    /**
+     * Every table this level and the levels below it show rows of, each once with its key column: the
+     * levels' own, then their lookups' and aggregates' (a table both listed and aggregated is read once).
+     * What a rebuild reads whole.
+     */
+    public List<TableKey> tablesShown() {
+        java.util.Map<String, TableKey> tables = new java.util.LinkedHashMap<>();
+        for (NodeDefinition node : selfAndDescendants()) {
+            tables.putIfAbsent(node.table(), new TableKey(node.table(), node.key()));
+        }
+        for (NodeDefinition node : selfAndDescendants()) {
+            node.lookups().forEach(l -> tables.putIfAbsent(l.table(), new TableKey(l.table(), l.key())));
+            node.aggregates().forEach(a -> tables.putIfAbsent(a.table(), new TableKey(a.table(), a.key())));
+        }
+        return List.copyOf(tables.values());
+    }
+
+    /** A source table and its primary-key column. */
+    public record TableKey(String table, String key) {
+    }
+
     /** This level and every level below it, depth first. */
     public List<NodeDefinition> selfAndDescendants() {
         List<NodeDefinition> all = new ArrayList<>();
