@@ -373,7 +373,11 @@ public final class BatchProjector {
                     in.add(is);
                 }
             }
-            for (DocumentRef ref : showing(id, previous, next)) {
+            List<DocumentRef> showing = showing(id, previous, next);
+            // A referenced row may be shown in many documents: their rows are asked for in a few bulk reads
+            // per level, not one read per document as each is rendered.
+            prefetch.forDocuments(showing.stream().filter(ref -> !touched.containsKey(ref)).toList());
+            for (DocumentRef ref : showing) {
                 touch(ref, change.position(), change.commitTime(), maybeStored, guardedByTables ? id.table() : null);
                 if (!reached.contains(ref)) {
                     reached.add(ref);
