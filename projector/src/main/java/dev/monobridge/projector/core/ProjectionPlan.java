@@ -132,6 +132,20 @@ public final class ProjectionPlan {
         return placementsByTable.getOrDefault(table, List.of());
     }
 
+    /**
+     * The table's key column, as the definitions name it: where it is a level, a lookup or an aggregate;
+     * {@code null} for a table no projection reads.
+     */
+    public String keyColumn(String table) {
+        if (!placements(table).isEmpty()) {
+            return placements(table).get(0).node().key();
+        }
+        if (!lookups(table).isEmpty()) {
+            return lookups(table).get(0).lookup().key();
+        }
+        return aggregates(table).isEmpty() ? null : aggregates(table).get(0).aggregate().key();
+    }
+
     /** Where rows of the table are shown as a referenced row (a lookup); empty when none. */
     public List<LookupPlacement> lookups(String table) {
         return lookupsByTable.getOrDefault(table, List.of());
