@@ -54,6 +54,7 @@ public final class RootKeyRouting {
         List<String> reasons = new ArrayList<>();
         for (ProjectionDefinition projection : projections) {
             NodeDefinition root = projection.root();
+            figures(projection, columns, routedBy, reasons);
             route(projection, root, root.key(), columns, routedBy, reasons);
             for (NodeDefinition list : root.lists()) {
                 route(projection, list, list.parentKey(), columns, routedBy, reasons);
@@ -63,6 +64,38 @@ public final class RootKeyRouting {
             }
         }
         return new RootKeyRouting(reasons.isEmpty() ? new TreeMap<>(columns) : Map.of(), keys, List.copyOf(reasons));
+    }
+
+    /**
+     * A looked-up row is shown under many roots (one product in many customers' orders), so no partitioning
+     * by root key can bring it to every task that shows it. An aggregate's rows carry their root's key only
+     * when the aggregate is on the root (its parent key is then the root's key).
+     */
+    private static void figures(ProjectionDefinition projection, Map<String, String> columns, Map<String, String> routedBy,
+                                List<String> reasons) {
+        for (NodeDefinition node : projection.root().selfAndDescendants()) {
+            for (var lookup : node.lookups()) {
+                reasons.add(projection.file() + ":" + lookup.lines().lookup() + ": lookup '" + lookup.field() + "' shows rows of "
+                        + lookup.table() + " under many roots of " + projection.root().table()
+                        + ": its records cannot be routed to one root's partition");
+            }
+            for (var aggregate : node.aggregates()) {
+                if (!node.isRoot()) {
+                    reasons.add(projection.file() + ":" + aggregate.lines().aggregate() + ": aggregate '" + aggregate.field() + "' counts rows of "
+                            + aggregate.table() + " by " + aggregate.parentKey() + ", not by the key of the root " + projection.root().table()
+                            + ": its records cannot be routed to their root's partition without a join");
+                    continue;
+                }
+                String earlier = columns.putIfAbsent(aggregate.table(), aggregate.parentKey());
+                if (earlier == null) {
+                    routedBy.put(aggregate.table(), projection.name());
+                } else if (!earlier.equals(aggregate.parentKey())) {
+                    reasons.add(projection.file() + ":" + aggregate.lines().aggregate() + ": " + aggregate.table() + " would be routed by "
+                            + aggregate.parentKey() + " here and by " + earlier + " for " + routedBy.get(aggregate.table())
+                            + ": a topic has one partitioning; run the two projections in separate sinks");
+                }
+            }
+        }
     }
 
     /** A table two levels or more below the root: only when it reads a copy of the root's key itself. */

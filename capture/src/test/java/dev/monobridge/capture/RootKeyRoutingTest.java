@@ -70,6 +70,48 @@ class RootKeyRoutingTest {
     }
 
     @Test
+    void aLookupCannotBeRoutedToOneRootButARootsAggregateIsRoutedByItsParentKey() {
+        ProjectionDefinition stakes = inline("stakes.yaml", """
+                name: stakes
+                team: web
+                collection: stakes
+                version: 1
+                root:
+                  table: public.customer
+                  key: id
+                  fields: [id]
+                  aggregates:
+                    openStake: {sum: stake, of: public.bet, parent-key: customer_id}
+                """);
+        ProjectionDefinition withLookup = inline("bets.yaml", """
+                name: bets
+                team: web
+                collection: bets
+                version: 1
+                root:
+                  table: public.customer
+                  key: id
+                  fields: [id]
+                  lists:
+                    bets:
+                      table: public.bet
+                      key: id
+                      parent-key: customer_id
+                      fields: [id]
+                      order-by: [id]
+                      max-items: 5
+                      lookups:
+                        selection: {table: public.selection, key: id, via: selection_id, fields: [name]}
+                """);
+
+        RootKeyRouting aggregated = RootKeyRouting.of(List.of(stakes));
+        assertThat(aggregated.splittable()).isTrue();
+        assertThat(aggregated.requirements()).containsExactly("alter table public.bet replica identity full; -- deletes must carry customer_id");
+        assertThat(RootKeyRouting.of(List.of(withLookup)).reasons()).containsExactly("bets.yaml:18: lookup 'selection' shows rows of "
+                + "public.selection under many roots of public.customer: its records cannot be routed to one root's partition");
+    }
+
+    @Test
     void aTableBelowAListThatHoldsOnlyItsParentsKeyCannotBeRoutedToItsRoot() {
         RootKeyRouting routing = RootKeyRouting.of(List.of(demo("event-page")));
 

@@ -102,6 +102,6 @@ final class TraceCommand extends ConnectingCommand {
             throw new ParameterException(spec.commandLine(), "no projection reads table '" + target
                     + "', so the bridge does not capture it; the tables read are " + String.join(", ", plan.tables().stream().sorted().toList()));
         }
-        return plan.placements(target).get(0).node().key();
+        return plan.keyColumn(target);
     }
 }

@@ -57,7 +57,7 @@ final class TraceEndpoints {
             throw ApiException.notFound("no projection reads table '" + table + "', so the bridge does not capture it; "
                     + "the tables read are " + String.join(", ", plan.tables().stream().sorted().toList()));
         }
-        Responses.json(ctx, 200, trails().row(table, plan.placements(table).get(0).node().key(), key));
+        Responses.json(ctx, 200, trails().row(table, plan.keyColumn(table), key));
     }
 
     private MongoTrails trails() {

@@ -118,6 +118,44 @@ abstract class AbstractBridgeIT {
                 getClass().getSimpleName(), replay, bridge.stats().changes(), bridge.stats().stale(), bridge.documentCounts());
     }
 
+    /** Issue 15: lookups and aggregates, under the random workload and a restart, equal what plain SQL computes. */
+    @Test
+    void randomWorkloadsWithLookupsAndAggregatesConvergeToTheOracle() throws SQLException {
+        List<ProjectionDefinition> figures = new ProjectionDefinitionReader().readDirectory(Path.of("src/test/resources/figures-projections"));
+        long seed = 4;
+        DemoSchema.seed(source, DemoSize.small(), seed);
+        OracleComparison comparison;
+        try (LoadGenerator workload = new LoadGenerator(source, 2000, seed)) {
+            startBridge(figures);
+            comparison = new OracleComparison(new SqlOracle(source), bridge.database());
+            workload.runSteps(400);
+            awaitOracle(comparison, figures, "lookups and aggregates after the snapshot and 400 transactions");
+            workload.start();
+            awaitChanges(200);
+            bridge.close();
+            bridge = null;
+            workload.close();
+        }
+        try (LoadGenerator workload = new LoadGenerator(source, 2000, seed + 1000)) {
+            workload.runSteps(200);
+            startBridge(figures);
+            comparison = new OracleComparison(new SqlOracle(source), bridge.database());
+            workload.runSteps(200);
+            awaitOracle(comparison, figures, "lookups and aggregates after a restart");
+            assertThat(workload.errors()).as("workload errors").isZero();
+        }
+        assertThat(bridge.deadLetterCount()).as("dead letters").isZero();
+        assertThat(bridge.database().getCollection("bet_slips", BsonDocument.class)
+                .countDocuments(new BsonDocument("bets.selection.name", new BsonDocument("$exists", org.bson.BsonBoolean.TRUE))))
+                .as("documents showing a looked-up selection").isPositive();
+    }
+
+    private void awaitOracle(OracleComparison comparison, List<ProjectionDefinition> projections, String what) {
+        await(what).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThat(comparison.differences(projections, bridge.projectionTime()))
+                        .as(() -> what + "; " + progress()).isEmpty());
+    }
+
     @Test
     void aShuffledAndDuplicatedReplayOfTheCapturedLogConvergesAndAnOrderedOneWritesNothing() throws SQLException {
         DemoSchema.seed(source, DemoSize.small(), 5);

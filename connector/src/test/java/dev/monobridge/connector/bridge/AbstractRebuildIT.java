@@ -145,6 +145,28 @@ abstract class AbstractRebuildIT {
         }
     }
 
+    /** Issue 15: a rebuild reads the tables lookups and aggregates show, whole or for one document. */
+    @Test
+    void rebuildsOfProjectionsWithLookupsAndAggregatesGiveWhatTheSourceSays() throws Exception {
+        List<ProjectionDefinition> projections = projections(Path.of("src/test/resources/figures-projections"));
+        start(projections, DemoSize.small());
+        awaitOracle(projections);
+        var slips = bridge.database().getCollection("bet_slips", BsonDocument.class);
+        slips.updateMany(new BsonDocument(), new BsonDocument("$set", new BsonDocument("openStake", new BsonString("tampered"))
+                .append("bets.0.selection", new BsonString("tampered"))));
+        var cards = bridge.database().getCollection("event_card", BsonDocument.class);
+        long event = database.queryLong("select min(id) from event");
+        cards.updateOne(new BsonDocument("_id", new BsonInt64(event)), new BsonDocument("$set",
+                new BsonDocument("sport", new BsonString("tampered")).append("marketCount", new BsonInt64(-1))));
+
+        awaitDone(bridge.rebuilds().start("bet-slips", null));
+        awaitDone(bridge.rebuilds().start("event-card", Long.toString(event)));
+
+        awaitOracle(projections);
+        assertThat(slips.countDocuments(new BsonDocument("bets.selection.name", new BsonDocument("$exists", org.bson.BsonBoolean.TRUE))))
+                .as("rebuilt documents showing a looked-up selection").isPositive();
+    }
+
     @Test
     void aSingleDocumentRebuildRepairsACorruptedDocumentAndTouchesNoOther() throws Exception {
         List<ProjectionDefinition> projections = projections(Path.of("../config/projections"));

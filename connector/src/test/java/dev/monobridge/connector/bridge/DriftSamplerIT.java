@@ -34,6 +34,7 @@ import dev.monobridge.connector.drift.DriftSettings;
 import dev.monobridge.connector.oracle.OracleComparison;
 import dev.monobridge.connector.oracle.SqlOracle;
 import dev.monobridge.projector.definition.ProjectionDefinition;
+import dev.monobridge.projector.definition.ProjectionDefinitionReader;
 import dev.monobridge.projector.mongo.MongoDriftLog;
 
 /**
@@ -50,6 +51,13 @@ class DriftSamplerIT {
     private static final String RACING = "racing-homepage";
     private static final Duration DETECTED_WITHIN = Duration.ofSeconds(30);
     private static final String SAMPLER_LOGGER = "dev.monobridge.connector.drift.DriftSampler";
+
+    /**
+     * The demo's projections, and projections with lookups and aggregates (issue 15): a document the sampler
+     * recomputes from the source must read the rows its lookups name and its aggregates count.
+     */
+    private static final List<ProjectionDefinition> PROJECTIONS = java.util.stream.Stream.concat(AbstractBridgeIT.PROJECTIONS.stream(),
+            new ProjectionDefinitionReader().readDirectory(Path.of("src/test/resources/figures-projections")).stream()).toList();
 
     private static TestSources sources;
 
@@ -156,7 +164,7 @@ class DriftSamplerIT {
         System.out.printf("DriftSamplerIT: healthy run, %,d changes applied; %s%n", bridge.stats().applied() - appliedBefore,
                 drift.projections());
         assertThat(drift.lastError()).isNull();
-        for (ProjectionDefinition projection : AbstractBridgeIT.PROJECTIONS) {
+        for (ProjectionDefinition projection : PROJECTIONS) {
             DriftFigures.Projection figures = drift.projections().get(projection.name());
             assertThat(figures.drifted()).as(projection.name() + " drifted").isZero();
             assertThat(figures.shape()).as(projection.name() + " shape problems").allSatisfy((kind, count) -> assertThat(count).isZero());
@@ -165,8 +173,8 @@ class DriftSamplerIT {
     }
 
     private Bridge start(boolean repair) {
-        return Bridge.start(new BridgeOptions(database.source(AbstractBridgeIT.PROJECTIONS), sources.mongoUri(), database.name(),
-                work.resolve("offsets.dat"), Duration.ofMillis(100), AbstractBridgeIT.PROJECTIONS, Duration.ofHours(1))
+        return Bridge.start(new BridgeOptions(database.source(PROJECTIONS), sources.mongoUri(), database.name(),
+                work.resolve("offsets.dat"), Duration.ofMillis(100), PROJECTIONS, Duration.ofHours(1))
                 .withDrift(new DriftSettings(INTERVAL, EVERY_DOCUMENT, Duration.ofSeconds(5), repair, 100)));
     }
 
@@ -179,14 +187,14 @@ class DriftSamplerIT {
     }
 
     private MongoCollection<BsonDocument> collection(String projection) {
-        String name = AbstractBridgeIT.PROJECTIONS.stream().filter(p -> p.name().equals(projection)).findFirst().orElseThrow().collection();
+        String name = PROJECTIONS.stream().filter(p -> p.name().equals(projection)).findFirst().orElseThrow().collection();
         return bridge.database().getCollection(name, BsonDocument.class);
     }
 
     private void awaitOracle(String what) {
         OracleComparison oracle = new OracleComparison(new SqlOracle(database.dataSource()), bridge.database());
         await(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> assertThat(oracle.differences(AbstractBridgeIT.PROJECTIONS, bridge.projectionTime()))
+                .untilAsserted(() -> assertThat(oracle.differences(PROJECTIONS, bridge.projectionTime()))
                         .as(what).isEmpty());
     }
 }

@@ -16,7 +16,9 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 
 import dev.monobridge.connector.demo.SqlDialect;
+import dev.monobridge.projector.definition.AggregateDefinition;
 import dev.monobridge.projector.definition.FieldMapping;
+import dev.monobridge.projector.definition.LookupDefinition;
 import dev.monobridge.projector.definition.NodeDefinition;
 import dev.monobridge.projector.definition.OrderBy;
 import dev.monobridge.projector.definition.ProjectionDefinition;
@@ -50,6 +52,7 @@ public final class SqlOracle {
             String sql = "select * from " + root.table() + " where true"
                     + root.filter().map(p -> " and coalesce((" + p.text() + "), false)").orElse("")
                     + notSoftDeleted(root)
+                    + referencedRowsExist(root)
                     + notExpired(dialect, root);
             for (Map<String, Object> row : rows(connection, dialect, sql, null, asOf)) {
                 documents.put(Canonical.ofJdbc(row.get(root.key())), level(connection, dialect, root, row, asOf));
@@ -59,6 +62,18 @@ public final class SqlOracle {
         } catch (SQLException e) {
             throw new IllegalStateException("oracle query failed: " + e.getMessage(), e);
         }
+    }
+
+    /** A row whose lookup says 'leave-out' is shown only while the row it references exists. */
+    private static String referencedRowsExist(NodeDefinition node) {
+        StringBuilder sql = new StringBuilder();
+        for (LookupDefinition lookup : node.lookups()) {
+            if (lookup.missing() == LookupDefinition.Missing.LEAVE_OUT) {
+                sql.append(" and exists (select 1 from ").append(lookup.table()).append(" referenced where referenced.")
+                        .append(lookup.key()).append(" = ").append(node.table()).append('.').append(lookup.via()).append(')');
+            }
+        }
+        return sql.toString();
     }
 
     private static String notSoftDeleted(NodeDefinition node) {
@@ -87,10 +102,31 @@ public final class SqlOracle {
         for (FieldMapping field : node.fields()) {
             document.put(field.field(), Canonical.ofJdbc(row.get(field.column())));
         }
+        for (LookupDefinition lookup : node.lookups()) {
+            Object via = row.get(lookup.via());
+            List<Map<String, Object>> referenced = via == null ? List.of()
+                    : rows(connection, dialect, "select * from " + lookup.table() + " where " + lookup.key() + " = ?", via, null);
+            Map<String, Object> shown = null;
+            if (!referenced.isEmpty()) {
+                shown = new TreeMap<>();
+                for (FieldMapping field : lookup.fields()) {
+                    shown.put(field.field(), Canonical.ofJdbc(referenced.get(0).get(field.column())));
+                }
+            }
+            document.put(lookup.field(), shown);
+        }
+        for (AggregateDefinition aggregate : node.aggregates()) {
+            String figure = aggregate.function() == AggregateDefinition.Function.COUNT ? "count(*)"
+                    : aggregate.function().text() + "(" + aggregate.column() + ")";
+            String sql = "select " + figure + " as figure from " + aggregate.table() + " where " + aggregate.parentKey() + " = ?"
+                    + aggregate.filter().map(p -> " and coalesce((" + p.text() + "), false)").orElse("");
+            document.put(aggregate.field(), Canonical.ofJdbc(rows(connection, dialect, sql, row.get(node.key()), null).get(0).get("figure")));
+        }
         for (NodeDefinition list : node.lists()) {
             String sql = "select * from " + list.table() + " where " + list.parentKey() + " = ?"
                     + list.dropWhen().map(p -> " and not coalesce((" + p.text() + "), false)").orElse("")
                     + notSoftDeleted(list)
+                    + referencedRowsExist(list)
                     + notExpired(dialect, list);
             List<Map<String, Object>> children = rows(connection, dialect, sql, row.get(node.key()), asOf);
             children.sort(order(list));

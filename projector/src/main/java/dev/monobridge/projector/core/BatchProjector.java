@@ -302,7 +302,7 @@ public final class BatchProjector {
                 }
                 return;
             }
-            if (plan.placements(change.table()).isEmpty()) {
+            if (!plan.writes(change.table())) {
                 unprojected++;
                 return;
             }
@@ -371,6 +371,20 @@ public final class BatchProjector {
                 }
                 if (is != null && !in.contains(is)) {
                     in.add(is);
+                }
+            }
+            List<DocumentRef> showing = showing(id, previous, next);
+            // A referenced row may be shown in many documents: their rows are asked for in a few bulk reads
+            // per level, not one read per document as each is rendered.
+            prefetch.forDocuments(showing.stream().filter(ref -> !touched.containsKey(ref)).toList());
+            for (DocumentRef ref : showing) {
+                touch(ref, change.position(), change.commitTime(), maybeStored, guardedByTables ? id.table() : null);
+                if (!reached.contains(ref)) {
+                    reached.add(ref);
+                    trail.reached(ref, id, change);
+                }
+                if (!in.contains(ref)) {
+                    in.add(ref);
                 }
             }
             trail.applied(id, change, reached, in);
@@ -511,19 +525,87 @@ public final class BatchProjector {
     }
 
     /**
+     * The documents that show the row (as it was, and as it will be) other than through its own
+     * placements: those whose entries look it up, found by the remembered rows whose via column holds its
+     * key (the reverse index), and those whose figures count it, through its parent. Routing reads only
+     * other tables' states, which the change does not touch, so it is found before the state changes.
+     */
+    private List<DocumentRef> showing(RowId id, RowState previous, RowState next) {
+        List<DocumentRef> documents = new ArrayList<>();
+        for (ProjectionPlan.LookupPlacement placement : plan.lookups(id.table())) {
+            Object key = referencedKey(placement.lookup().key(), id, previous, next);
+            if (key == null) {
+                continue;
+            }
+            ProjectionPlan.Placement owner = placement.owner();
+            for (RowState row : states.children(owner.node().table(), placement.lookup().via(), key)) {
+                addOnce(documents, rootOf(owner, row));
+            }
+        }
+        for (ProjectionPlan.AggregatePlacement placement : plan.aggregates(id.table())) {
+            for (RowState row : java.util.Arrays.asList(previous, next)) {
+                if (row != null && row.isLive()) {
+                    addOnce(documents, documentOfParent(placement.owner(), row.values().get(placement.aggregate().parentKey())));
+                }
+            }
+        }
+        return documents;
+    }
+
+    /** The referenced row's key value: from its primary key, or, for a lookup by another column, its values. */
+    private static Object referencedKey(String column, RowId id, RowState previous, RowState next) {
+        Object key = id.key().columns().get(column);
+        if (key != null) {
+            return key;
+        }
+        for (RowState row : java.util.Arrays.asList(next, previous)) {
+            if (row != null && row.isLive() && row.values().get(column) != null) {
+                return row.values().get(column);
+            }
+        }
+        return null;
+    }
+
+    /** The document whose level {@code owner} holds the row with this key, or {@code null} when it is not known. */
+    private DocumentRef documentOfParent(ProjectionPlan.Placement owner, Object parentKey) {
+        if (parentKey == null) {
+            return null;
+        }
+        RowKey key = RowKey.of(owner.node().key(), parentKey);
+        if (owner.parent() == null) {
+            return new DocumentRef(owner.projection(), key);
+        }
+        return rootOf(owner, states.get(new RowId(owner.node().table(), key)));
+    }
+
+    private static void addOnce(List<DocumentRef> documents, DocumentRef ref) {
+        if (ref != null && !documents.contains(ref)) {
+            documents.add(ref);
+        }
+    }
+
+    /**
      * How deep the table's rows sit in their documents, at the deepest of their placements: 1 for a
-     * root's fields, and two more per list level (the array, then the entry).
+     * root's fields, and two more per list level (the array, then the entry); a looked-up row's fields
+     * one more than the level that shows them.
      */
     private int deepestLevel(String table) {
         int deepest = 1;
         for (ProjectionPlan.Placement placement : plan.placements(table)) {
-            int depth = 1;
-            for (ProjectionPlan.Placement up = placement.parent(); up != null; up = up.parent()) {
-                depth += 2;
-            }
-            deepest = Math.max(deepest, depth);
+            deepest = Math.max(deepest, depth(placement));
+        }
+        for (ProjectionPlan.LookupPlacement lookup : plan.lookups(table)) {
+            deepest = Math.max(deepest, depth(lookup.owner()) + 1);
         }
         return deepest;
+    }
+
+    private static int depth(ProjectionPlan.Placement placement) {
+        int depth = 1;
+        for (ProjectionPlan.Placement up = placement.parent(); up != null; up = up.parent()) {
+            depth += 2;
+        }
+        return depth;
     }
 
     /** {@code moment - keep}, or the start of time: a retention window reaching before it starts there. */

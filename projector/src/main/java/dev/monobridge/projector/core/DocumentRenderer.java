@@ -29,9 +29,11 @@ final class DocumentRenderer {
     private static final int META_ALLOWANCE = 160;
 
     private final RowStateStore states;
+    private final Figures figures;
 
     DocumentRenderer(RowStateStore states) {
         this.states = states;
+        this.figures = new Figures(states);
     }
 
     /** The document as of {@code asOf}; {@link Rendering#ABSENT} when the projection has none for that root. */
@@ -39,7 +41,7 @@ final class DocumentRenderer {
         ProjectionDefinition projection = ref.projection();
         NodeDefinition root = projection.root();
         RowState row = states.get(new RowId(root.table(), ref.rootKey()));
-        if (row == null || !row.isLive() || !root.admits(row.values(), asOf)) {
+        if (row == null || !row.isLive() || !root.admits(row.values(), asOf) || !figures.shows(root, row)) {
             return Rendering.ABSENT;
         }
         Map<String, Object> content = level(root, row, asOf);
@@ -66,8 +68,11 @@ final class DocumentRenderer {
      */
     private static long tablesAllowance(ProjectionDefinition projection) {
         Map<String, Object> tables = new LinkedHashMap<>();
-        projection.root().selfAndDescendants().forEach(node ->
-                tables.put(DocumentMeta.tableField(node.table()), SourcePosition.ZERO.toString()));
+        projection.root().selfAndDescendants().forEach(node -> {
+            tables.put(DocumentMeta.tableField(node.table()), SourcePosition.ZERO.toString());
+            node.lookups().forEach(l -> tables.put(DocumentMeta.tableField(l.table()), SourcePosition.ZERO.toString()));
+            node.aggregates().forEach(a -> tables.put(DocumentMeta.tableField(a.table()), SourcePosition.ZERO.toString()));
+        });
         return BsonSize.element("tables", tables);
     }
 
@@ -80,6 +85,7 @@ final class DocumentRenderer {
                 content.put(field.field(), row.values().get(field.column()));
             }
         }
+        figures.put(node, row, content);
         for (NodeDefinition list : node.lists()) {
             content.put(list.field(), list(list, row.values().get(node.key()), asOf));
         }
@@ -92,7 +98,7 @@ final class DocumentRenderer {
         }
         List<RowState> rows = new ArrayList<>();
         for (RowState child : states.children(node.table(), node.parentKey(), parentKey)) {
-            if (node.admits(child.values(), asOf)) {
+            if (node.admits(child.values(), asOf) && figures.shows(node, child)) {
                 rows.add(child);
             }
         }

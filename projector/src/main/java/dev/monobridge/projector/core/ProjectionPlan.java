@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.monobridge.projector.definition.AggregateDefinition;
+import dev.monobridge.projector.definition.LookupDefinition;
 import dev.monobridge.projector.definition.NodeDefinition;
 import dev.monobridge.projector.definition.ProjectionDefinition;
 
@@ -25,6 +27,8 @@ public final class ProjectionPlan {
     private final List<ProjectionDefinition> shadows;
     private final List<ProjectionDefinition> prepared;
     private final Map<String, List<Placement>> placementsByTable = new HashMap<>();
+    private final Map<String, List<LookupPlacement>> lookupsByTable = new HashMap<>();
+    private final Map<String, List<AggregatePlacement>> aggregatesByTable = new HashMap<>();
     private final Map<String, Set<String>> columnsByTable = new HashMap<>();
     private final Map<String, Set<String>> parentKeysByTable = new HashMap<>();
 
@@ -56,6 +60,22 @@ public final class ProjectionPlan {
         columnsByTable.computeIfAbsent(node.table(), t -> new LinkedHashSet<>()).addAll(node.columnsRead());
         if (node.parentKey() != null) {
             parentKeysByTable.computeIfAbsent(node.table(), t -> new LinkedHashSet<>()).add(node.parentKey());
+        }
+        for (LookupDefinition lookup : node.lookups()) {
+            if (written) {
+                lookupsByTable.computeIfAbsent(lookup.table(), t -> new ArrayList<>()).add(new LookupPlacement(placement, lookup));
+            }
+            columnsByTable.computeIfAbsent(lookup.table(), t -> new LinkedHashSet<>()).addAll(lookup.columnsRead());
+            // The reverse index: which rows of this level show a referenced row, found by their via column.
+            parentKeysByTable.computeIfAbsent(node.table(), t -> new LinkedHashSet<>()).add(lookup.via());
+        }
+        for (AggregateDefinition aggregate : node.aggregates()) {
+            if (written) {
+                aggregatesByTable.computeIfAbsent(aggregate.table(), t -> new ArrayList<>())
+                        .add(new AggregatePlacement(placement, aggregate));
+            }
+            columnsByTable.computeIfAbsent(aggregate.table(), t -> new LinkedHashSet<>()).addAll(aggregate.columnsRead());
+            parentKeysByTable.computeIfAbsent(aggregate.table(), t -> new LinkedHashSet<>()).add(aggregate.parentKey());
         }
         node.lists().forEach(list -> walk(projection, list, placement, written));
     }
@@ -112,6 +132,35 @@ public final class ProjectionPlan {
         return placementsByTable.getOrDefault(table, List.of());
     }
 
+    /**
+     * The table's key column, as the definitions name it: where it is a level, a lookup or an aggregate;
+     * {@code null} for a table no projection reads.
+     */
+    public String keyColumn(String table) {
+        if (!placements(table).isEmpty()) {
+            return placements(table).get(0).node().key();
+        }
+        if (!lookups(table).isEmpty()) {
+            return lookups(table).get(0).lookup().key();
+        }
+        return aggregates(table).isEmpty() ? null : aggregates(table).get(0).aggregate().key();
+    }
+
+    /** Where rows of the table are shown as a referenced row (a lookup); empty when none. */
+    public List<LookupPlacement> lookups(String table) {
+        return lookupsByTable.getOrDefault(table, List.of());
+    }
+
+    /** Where rows of the table are counted, summed or compared (an aggregate); empty when none. */
+    public List<AggregatePlacement> aggregates(String table) {
+        return aggregatesByTable.getOrDefault(table, List.of());
+    }
+
+    /** Whether a change to a row of the table can change a written document: the table is placed, looked up or aggregated. */
+    public boolean writes(String table) {
+        return placementsByTable.containsKey(table) || lookupsByTable.containsKey(table) || aggregatesByTable.containsKey(table);
+    }
+
     /** The columns of the table that some projection reads: the only ones worth remembering. */
     public Set<String> columnsRead(String table) {
         return columnsByTable.getOrDefault(table, Set.of());
@@ -131,5 +180,13 @@ public final class ProjectionPlan {
      * One place where a table's rows appear: a level of a projection, and the chain of levels above it.
      */
     public record Placement(ProjectionDefinition projection, NodeDefinition node, Placement parent) {
+    }
+
+    /** A lookup of the owner level: rows of the lookup's table are shown in the owner's rows that name them. */
+    public record LookupPlacement(Placement owner, LookupDefinition lookup) {
+    }
+
+    /** An aggregate of the owner level: rows of the aggregate's table count towards their parent row's figure. */
+    public record AggregatePlacement(Placement owner, AggregateDefinition aggregate) {
     }
 }

@@ -12,6 +12,8 @@ import dev.monobridge.projector.change.Change;
 import dev.monobridge.projector.change.Op;
 import dev.monobridge.projector.change.RowKey;
 import dev.monobridge.projector.change.Unavailable;
+import dev.monobridge.projector.definition.AggregateDefinition;
+import dev.monobridge.projector.definition.LookupDefinition;
 import dev.monobridge.projector.definition.NodeDefinition;
 
 /**
@@ -93,6 +95,7 @@ final class StatePrefetch {
             }
         }
         while (!level.isEmpty()) {
+            figures(level);
             // One bulk read per list table and join column for the whole level.
             Map<NodeDefinition, Set<Object>> wanted = new LinkedHashMap<>();
             for (Level parent : level) {
@@ -106,7 +109,7 @@ final class StatePrefetch {
             List<Level> next = new ArrayList<>();
             wanted.forEach((list, values) -> {
                 states.preloadChildren(list.table(), list.parentKey(), values);
-                if (!list.lists().isEmpty()) {
+                if (!list.lists().isEmpty() || !list.lookups().isEmpty() || !list.aggregates().isEmpty()) {
                     for (Object value : values) {
                         states.children(list.table(), list.parentKey(), value).forEach(child -> next.add(new Level(list, child)));
                     }
@@ -114,6 +117,28 @@ final class StatePrefetch {
             });
             level = next;
         }
+    }
+
+    /** The rows a level's lookups name and its aggregates' children: one bulk read per table for the level. */
+    private void figures(List<Level> level) {
+        Set<RowId> referenced = new LinkedHashSet<>();
+        Map<AggregateDefinition, Set<Object>> parents = new LinkedHashMap<>();
+        for (Level row : level) {
+            for (LookupDefinition lookup : row.node().lookups()) {
+                Object via = row.row().values().get(lookup.via());
+                if (via != null) {
+                    referenced.add(new RowId(lookup.table(), RowKey.of(lookup.key(), via)));
+                }
+            }
+            Object key = row.row().values().get(row.node().key());
+            if (key != null) {
+                row.node().aggregates().forEach(a -> parents.computeIfAbsent(a, x -> new LinkedHashSet<>()).add(key));
+            }
+        }
+        if (!referenced.isEmpty()) {
+            states.preload(referenced);
+        }
+        parents.forEach((aggregate, keys) -> states.preloadChildren(aggregate.table(), aggregate.parentKey(), keys));
     }
 
     /** The documents the rows belong to, loading the parents that routing reads on the way up. */
@@ -184,7 +209,7 @@ final class StatePrefetch {
 
     private static boolean isRowChange(ProjectionPlan plan, Change change) {
         return change.op() != Op.SNAPSHOT_END && change.op() != Op.TRUNCATE && change.key() != null
-                && !plan.placements(change.table()).isEmpty();
+                && plan.writes(change.table());
     }
 
     /** The values as routing compares them; a value the source did not send is left to the previous state. */

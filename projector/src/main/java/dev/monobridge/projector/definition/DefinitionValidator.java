@@ -24,6 +24,11 @@ public final class DefinitionValidator {
             Map.entry("smallserial", "integer"), Map.entry("serial", "integer"), Map.entry("bigserial", "integer"),
             Map.entry("text", "text"), Map.entry("varchar", "text"), Map.entry("bpchar", "text"));
 
+    /** Type families a sum can add up exactly (or, for floats, as the source does). */
+    private static final Set<String> NUMERIC = Set.of("integer", "numeric", "decimal", "float4", "float8", "money",
+            "INT", "BIGINT", "SMALLINT", "TINYINT", "MEDIUMINT", "DECIMAL", "FLOAT", "DOUBLE",
+            "INT UNSIGNED", "BIGINT UNSIGNED", "SMALLINT UNSIGNED", "TINYINT UNSIGNED", "MEDIUMINT UNSIGNED", "DECIMAL UNSIGNED");
+
     private DefinitionValidator() {
     }
 
@@ -43,9 +48,12 @@ public final class DefinitionValidator {
             problems.add(definition.file(), node.lines().table(), "table " + node.table()
                     + " appears more than once in projection '" + definition.name() + "'");
         }
-        if (checkColumns(definition.file(), node, schema, problems) && parent != null) {
+        boolean known = checkColumns(definition.file(), node, schema, problems);
+        if (known && parent != null) {
             checkJoinTypes(definition.file(), node, parent, schema, problems);
         }
+        node.lookups().forEach(lookup -> checkLookup(definition.file(), node, known, lookup, schema, problems));
+        node.aggregates().forEach(aggregate -> checkAggregate(definition.file(), node, known, aggregate, schema, problems));
         node.lists().forEach(list -> checkNode(definition, list, node, tables, schema, problems));
     }
 
@@ -93,6 +101,69 @@ public final class DefinitionValidator {
         problems.add(file, node.lines().parentKey(), "parent-key '" + node.parentKey() + "' of list '" + node.field() + "' is "
                 + childType.get().name() + ", but the key '" + parent.key() + "' of its parent " + parent.table() + " is "
                 + parentType.get().name() + ": a list's parent key holds its parent's key; " + SuggestedFix.MANY_TO_ONE);
+    }
+
+    /**
+     * A lookup's table and columns exist, its via column is a column of the level's table, and holds
+     * values of the referenced key's type: otherwise no row ever matches, or one matches by accident.
+     */
+    private static void checkLookup(String file, NodeDefinition node, boolean nodeKnown, LookupDefinition lookup,
+                                    SourceSchema schema, Problems problems) {
+        String where = "lookup '" + lookup.field() + "'";
+        if (nodeKnown) {
+            check(file, lookup.lines().via(), node.table(), where + " via", lookup.via(), schema.columns(node.table()).orElseThrow(), problems);
+        }
+        Optional<Set<String>> columns = schema.columns(lookup.table());
+        if (columns.isEmpty()) {
+            problems.add(file, lookup.lines().table(), where + ": table " + lookup.table() + " does not exist in the source database"
+                    + DidYouMean.among(lookup.table(), schema.tables()));
+            return;
+        }
+        boolean keyKnown = check(file, lookup.lines().key(), lookup.table(), where + " key", lookup.key(), columns.get(), problems);
+        lookup.fields().forEach(f -> check(file, f.line(), lookup.table(), where + " field", f.column(), columns.get(), problems));
+        if (!nodeKnown || !keyKnown) {
+            return;
+        }
+        Optional<SourceSchema.ColumnType> viaType = schema.type(node.table(), lookup.via());
+        Optional<SourceSchema.ColumnType> keyType = schema.type(lookup.table(), lookup.key());
+        if (viaType.isPresent() && keyType.isPresent() && !family(viaType.get()).equals(family(keyType.get()))) {
+            problems.add(file, lookup.lines().via(), where + ": via column '" + lookup.via() + "' of " + node.table() + " is "
+                    + viaType.get().name() + ", but the key '" + lookup.key() + "' of " + lookup.table() + " is " + keyType.get().name()
+                    + ": the via column holds the referenced row's key, so their types must match");
+        }
+    }
+
+    /** An aggregate's table and columns exist, its parent key has the level key's type, and a sum is of numbers. */
+    private static void checkAggregate(String file, NodeDefinition node, boolean nodeKnown, AggregateDefinition aggregate,
+                                       SourceSchema schema, Problems problems) {
+        String where = "aggregate '" + aggregate.field() + "'";
+        AggregateDefinition.Lines lines = aggregate.lines();
+        Optional<Set<String>> columns = schema.columns(aggregate.table());
+        if (columns.isEmpty()) {
+            problems.add(file, lines.table(), where + ": table " + aggregate.table() + " does not exist in the source database"
+                    + DidYouMean.among(aggregate.table(), schema.tables()));
+            return;
+        }
+        Set<String> known = columns.get();
+        check(file, lines.key(), aggregate.table(), where + " key", aggregate.key(), known, problems);
+        boolean parentKeyKnown = check(file, lines.parentKey(), aggregate.table(), where + " parent-key", aggregate.parentKey(), known, problems);
+        if (aggregate.column() != null && check(file, lines.column(), aggregate.table(), where + " " + aggregate.function().text(),
+                aggregate.column(), known, problems) && aggregate.function() == AggregateDefinition.Function.SUM) {
+            schema.type(aggregate.table(), aggregate.column()).filter(type -> !NUMERIC.contains(family(type))).ifPresent(type ->
+                    problems.add(file, lines.column(), where + " sums '" + aggregate.column() + "' of " + aggregate.table() + ", which is "
+                            + type.name() + ": a sum is of a numeric column"));
+        }
+        aggregate.filter().ifPresent(p -> p.columns().forEach(c -> check(file, lines.filter(), aggregate.table(), where + " filter", c, known, problems)));
+        if (!nodeKnown || !parentKeyKnown) {
+            return;
+        }
+        Optional<SourceSchema.ColumnType> childType = schema.type(aggregate.table(), aggregate.parentKey());
+        Optional<SourceSchema.ColumnType> levelType = schema.type(node.table(), node.key());
+        if (childType.isPresent() && levelType.isPresent() && !family(childType.get()).equals(family(levelType.get()))) {
+            problems.add(file, lines.parentKey(), where + ": parent-key '" + aggregate.parentKey() + "' of " + aggregate.table() + " is "
+                    + childType.get().name() + ", but the key '" + node.key() + "' of " + node.table() + " is " + levelType.get().name()
+                    + ": an aggregate's parent key holds the key of the level it is on");
+        }
     }
 
     private static String family(SourceSchema.ColumnType type) {

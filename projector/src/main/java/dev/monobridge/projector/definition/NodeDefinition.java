@@ -29,6 +29,8 @@ import java.util.Set;
  * @param retention entries (on the root: the whole document) go once this much time has passed
  * @param softDelete rows that match count as deleted, wherever they appear ({@code is_deleted = true})
  * @param lines     where each part is written, so that a problem points at the line that names it
+ * @param lookups   referenced rows embedded in each of this level's rows (many-to-one)
+ * @param aggregates figures over all live child rows of each of this level's rows
  */
 public record NodeDefinition(
         String field,
@@ -44,7 +46,9 @@ public record NodeDefinition(
         Optional<Predicate> dropWhen,
         Optional<Retention> retention,
         Optional<Predicate> softDelete,
-        Lines lines) {
+        Lines lines,
+        List<LookupDefinition> lookups,
+        List<AggregateDefinition> aggregates) {
 
     /**
      * The lines of a level's parts; a part that is not written has the level's own line.
@@ -63,6 +67,8 @@ public record NodeDefinition(
         fields = List.copyOf(fields);
         orderBy = List.copyOf(orderBy);
         lists = List.copyOf(lists);
+        lookups = List.copyOf(lookups);
+        aggregates = List.copyOf(aggregates);
     }
 
     public boolean isRoot() {
@@ -77,8 +83,8 @@ public record NodeDefinition(
     }
 
     /**
-     * Every column this level reads: the key, the parent key, the mapped fields, the sort keys, and
-     * the columns its filter, drop-when and retention look at.
+     * Every column this level reads: the key, the parent key, the mapped fields, the sort keys, the
+     * columns its filter, drop-when and retention look at, and the columns its lookups go by.
      */
     public Set<String> columnsRead() {
         Set<String> columns = new LinkedHashSet<>();
@@ -92,6 +98,7 @@ public record NodeDefinition(
         dropWhen.ifPresent(p -> columns.addAll(p.columns()));
         retention.ifPresent(r -> columns.add(r.column()));
         softDelete.ifPresent(p -> columns.addAll(p.columns()));
+        lookups.forEach(l -> columns.add(l.via()));
         return columns;
     }
 
@@ -107,6 +114,27 @@ public record NodeDefinition(
             return false;
         }
         return retention.isEmpty() || !retention.get().hasExpired(row, asOf);
+    }
+
+    /**
+     * Every table this level and the levels below it show rows of, each once with its key column: the
+     * levels' own, then their lookups' and aggregates' (a table both listed and aggregated is read once).
+     * What a rebuild reads whole.
+     */
+    public List<TableKey> tablesShown() {
+        java.util.Map<String, TableKey> tables = new java.util.LinkedHashMap<>();
+        for (NodeDefinition node : selfAndDescendants()) {
+            tables.putIfAbsent(node.table(), new TableKey(node.table(), node.key()));
+        }
+        for (NodeDefinition node : selfAndDescendants()) {
+            node.lookups().forEach(l -> tables.putIfAbsent(l.table(), new TableKey(l.table(), l.key())));
+            node.aggregates().forEach(a -> tables.putIfAbsent(a.table(), new TableKey(a.table(), a.key())));
+        }
+        return List.copyOf(tables.values());
+    }
+
+    /** A source table and its primary-key column. */
+    public record TableKey(String table, String key) {
     }
 
     /** This level and every level below it, depth first. */

@@ -20,14 +20,15 @@ import java.util.stream.Stream;
 public final class ProjectionDefinitionReader {
 
     private static final Set<String> TOP_KEYS = Set.of("name", "team", "collection", "version", "max-bytes", "root");
-    private static final Set<String> ROOT_KEYS = Set.of("table", "key", "fields", "filter", "retention", "soft-delete", "lists");
+    private static final Set<String> ROOT_KEYS = Set.of("table", "key", "fields", "filter", "retention", "soft-delete", "lists",
+            "lookups", "aggregates");
     private static final Set<String> LIST_KEYS = Set.of("table", "key", "parent-key", "fields", "order-by", "max-items",
-            "drop-when", "retention", "soft-delete", "lists");
+            "drop-when", "retention", "soft-delete", "lists", "lookups", "aggregates");
     private static final Set<String> RETENTION_KEYS = Set.of("column", "keep");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    static final Pattern TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*");
+    static final Pattern FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     /**
      * Levels of lists below the root. MongoDB nests documents at most 100 levels deep and each list
      * level takes two (the array and its entry), with room left for json columns inside an entry; and
@@ -158,6 +159,18 @@ public final class ProjectionDefinitionReader {
                 problems.add(yaml.file(), list.line(), "list '" + list.field() + "' has the same name as another field of " + where);
             }
         }
+        List<LookupDefinition> lookups = FigureReader.lookups(entries.get("lookups"), where, problems);
+        for (LookupDefinition lookup : lookups) {
+            if (!names.add(lookup.field())) {
+                problems.add(yaml.file(), lookup.lines().lookup(), "lookup '" + lookup.field() + "' has the same name as another field of " + where);
+            }
+        }
+        List<AggregateDefinition> aggregates = FigureReader.aggregates(entries.get("aggregates"), where, problems);
+        for (AggregateDefinition aggregate : aggregates) {
+            if (!names.add(aggregate.field())) {
+                problems.add(yaml.file(), aggregate.lines().aggregate(), "aggregate '" + aggregate.field() + "' has the same name as another field of " + where);
+            }
+        }
         Optional<Predicate> filter = predicate(entries.get("filter"), "filter", problems);
         Optional<Predicate> dropWhen = predicate(entries.get("drop-when"), "drop-when", problems);
         Optional<Retention> retention = retention(entries.get("retention"), problems);
@@ -166,7 +179,7 @@ public final class ProjectionDefinitionReader {
                 lineOf(entries, "parent-key", yaml), orderByLines, lineOf(entries, "filter", yaml),
                 lineOf(entries, "drop-when", yaml), lineOf(entries, "retention", yaml), lineOf(entries, "soft-delete", yaml));
         return new NodeDefinition(field, table, key, parentKey, fields, orderBy, maxItems, lists, yaml.line(),
-                filter, dropWhen, retention, softDelete, lines);
+                filter, dropWhen, retention, softDelete, lines, lookups, aggregates);
     }
 
     private static int lineOf(Map<String, YamlNode> entries, String key, YamlNode level) {
@@ -209,7 +222,7 @@ public final class ProjectionDefinitionReader {
         }
     }
 
-    private static Optional<Predicate> predicate(YamlNode yaml, String key, Problems problems) {
+    static Optional<Predicate> predicate(YamlNode yaml, String key, Problems problems) {
         if (yaml == null) {
             return Optional.empty();
         }
@@ -246,7 +259,7 @@ public final class ProjectionDefinitionReader {
         return column == null || keep.isEmpty() ? Optional.empty() : Optional.of(new Retention(column, keep.get()));
     }
 
-    private List<FieldMapping> fields(YamlNode yaml, String where, Problems problems) {
+    static List<FieldMapping> fields(YamlNode yaml, String where, Problems problems) {
         List<FieldMapping> fields = new ArrayList<>();
         if (yaml == null) {
             return fields;
@@ -267,14 +280,14 @@ public final class ProjectionDefinitionReader {
         return fields;
     }
 
-    private FieldMapping mapping(String column, String field, YamlNode at, Problems problems) {
+    private static FieldMapping mapping(String column, String field, YamlNode at, Problems problems) {
         if (!IDENTIFIER.matcher(column).matches()) {
             problems.add(at.file(), at.line(), "'" + column + "' is not a column name");
         }
         return new FieldMapping(column, field, at.line());
     }
 
-    private void checkFieldNames(List<FieldMapping> fields, boolean isRoot, String file, Problems problems) {
+    static void checkFieldNames(List<FieldMapping> fields, boolean isRoot, String file, Problems problems) {
         Set<String> seen = new HashSet<>();
         for (FieldMapping field : fields) {
             if (!FIELD.matcher(field.field()).matches()) {
@@ -306,7 +319,7 @@ public final class ProjectionDefinitionReader {
         return orderBy;
     }
 
-    private static String requiredText(YamlNode parent, Map<String, YamlNode> entries, String key, Problems problems,
+    static String requiredText(YamlNode parent, Map<String, YamlNode> entries, String key, Problems problems,
                                        Pattern pattern, String expected) {
         YamlNode value = entries.get(key);
         if (value == null) {

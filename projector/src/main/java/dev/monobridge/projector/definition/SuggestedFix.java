@@ -5,7 +5,8 @@ final class SuggestedFix {
 
     /** What a join that looks like a many-to-one reference needs instead. */
     static final String MANY_TO_ONE = "a many-to-one reference (each row pointing at one row of another table) "
-            + "needs a lookup, which is not supported yet";
+            + "is a lookup on the level that holds the reference ('lookups: {product: {table: ..., key: id, via: product_id, "
+            + "fields: [name]}}')";
 
     private SuggestedFix() {
     }

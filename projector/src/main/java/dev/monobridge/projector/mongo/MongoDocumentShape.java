@@ -88,6 +88,8 @@ public final class MongoDocumentShape {
         Set<String> declared = new HashSet<>(alsoDeclared);
         node.fields().stream().map(FieldMapping::field).forEach(declared::add);
         node.lists().forEach(list -> declared.add(list.field()));
+        node.lookups().forEach(lookup -> declared.add(lookup.field()));
+        node.aggregates().forEach(aggregate -> declared.add(aggregate.field()));
         for (String field : document.keySet()) {
             if (!declared.contains(field)) {
                 problems.add(new Problem(Kind.UNDECLARED_FIELD, join(path, field), "not declared by the definition"));

@@ -57,9 +57,9 @@ public final class DocumentRecompute {
         try (reader) {
             position = reader.position();
             Instant now = clock.instant();
-            new DocumentRows(reader, plan::columnsRead, CHUNK, () -> false).read(definition.root(), documentId, (node, rows) -> {
+            new DocumentRows(reader, plan::columnsRead, CHUNK, () -> false).read(definition.root(), documentId, (table, key, rows) -> {
                 for (Map<String, Object> row : rows) {
-                    reads.add(new Change(node.table(), Op.READ, RowKey.of(node.key(), row.get(node.key())), null, row, position, now, null));
+                    reads.add(new Change(table, Op.READ, RowKey.of(key, row.get(key)), null, row, position, now, null));
                 }
             });
         }

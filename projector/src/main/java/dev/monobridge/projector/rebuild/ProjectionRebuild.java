@@ -131,18 +131,18 @@ public final class ProjectionRebuild implements Runnable {
         try {
             try (SourceSnapshot reader = snapshots.open(projector.lastPosition())) {
                 SourcePosition position = reader.position();
-                for (NodeDefinition node : target.root().selfAndDescendants()) {
+                for (NodeDefinition.TableKey node : target.root().tablesShown()) {
                     progress.estimate(reader.estimatedRows(node.table()));
                 }
-                for (NodeDefinition node : target.root().selfAndDescendants()) {
+                for (NodeDefinition.TableKey node : target.root().tablesShown()) {
                     Set<RowKey> seen = new HashSet<>();
                     reader.read(node.table(), projector.columnsRemembered(node.table()), null, null, CHUNK,
-                            rows -> apply(node, rows, position, seen), () -> cancelled);
+                            rows -> apply(node.table(), node.key(), rows, position, seen), () -> cancelled);
                     if (cancelled) {
                         abandon(shadow);
                         return;
                     }
-                    deleteUnseen(node, seen, position, reader);
+                    deleteUnseen(node.table(), seen, position, reader);
                 }
             }
             progress.enter(RebuildProgress.Phase.RENDER);
@@ -188,33 +188,33 @@ public final class ProjectionRebuild implements Runnable {
         try (SourceSnapshot reader = snapshots.open(projector.lastPosition())) {
             SourcePosition position = reader.position();
             new DocumentRows(reader, projector::columnsRemembered, CHUNK, () -> cancelled)
-                    .read(target.root(), documentKey.singleValue(), (node, rows) -> apply(node, rows, position, new HashSet<>()));
+                    .read(target.root(), documentKey.singleValue(), (table, key, rows) -> apply(table, key, rows, position, new HashSet<>()));
         }
         progress.enter(RebuildProgress.Phase.RENDER);
         progress.wrote(projector.rewrite(live, List.of(documentKey)));
         progress.enter(RebuildProgress.Phase.DONE);
     }
 
-    private void apply(NodeDefinition node, List<Map<String, Object>> rows, SourcePosition position, Set<RowKey> seen) {
+    private void apply(String table, String keyColumn, List<Map<String, Object>> rows, SourcePosition position, Set<RowKey> seen) {
         Instant now = clock.instant();
         List<Change> reads = new ArrayList<>(rows.size());
         for (Map<String, Object> row : rows) {
-            RowKey key = RowKey.of(node.key(), row.get(node.key()));
+            RowKey key = RowKey.of(keyColumn, row.get(keyColumn));
             seen.add(normalized(key));
-            reads.add(new Change(node.table(), Op.READ, key, null, row, position, now, null));
+            reads.add(new Change(table, Op.READ, key, null, row, position, now, null));
         }
         projector.acceptRebuildReads(reads);
         progress.read(rows.size());
     }
 
-    private void deleteUnseen(NodeDefinition node, Set<RowKey> seen, SourcePosition position, SourceSnapshot reader) {
-        List<RowKey> unseen = projector.unseenRows(node.table(), seen, position);
+    private void deleteUnseen(String table, Set<RowKey> seen, SourcePosition position, SourceSnapshot reader) {
+        List<RowKey> unseen = projector.unseenRows(table, seen, position);
         if (!unseen.isEmpty()) {
-            UnseenRows.note(target.name(), node.table(), unseen.size(), reader.streamHasPassed(projector.lastPosition()))
+            UnseenRows.note(target.name(), table, unseen.size(), reader.streamHasPassed(projector.lastPosition()))
                     .log(LOG);
             Instant now = clock.instant();
             projector.acceptRebuildReads(unseen.stream()
-                    .map(key -> new Change(node.table(), Op.DELETE, key, null, null, position, now, null)).toList());
+                    .map(key -> new Change(table, Op.DELETE, key, null, null, position, now, null)).toList());
         }
     }
 

@@ -159,8 +159,8 @@ class DefinitionValidatorTest {
 
         assertThat(error.problems()).extracting(ConfigProblem::toString).containsExactly("orders.yaml:12: parent-key 'product' "
                 + "of list 'lines' is varchar, but the key 'id' of its parent inventory.orders is int4: a list's parent key "
-                + "holds its parent's key; a many-to-one reference (each row pointing at one row of another table) needs a "
-                + "lookup, which is not supported yet");
+                + "holds its parent's key; a many-to-one reference (each row pointing at one row of another table) is a lookup "
+                + "on the level that holds the reference ('lookups: {product: {table: ..., key: id, via: product_id, fields: [name]}}')");
     }
 
     @Test

@@ -416,8 +416,8 @@ class ProjectionDefinitionReaderTest {
         assertThat(problems).extracting(ConfigProblem::toString).containsExactly("orders.yaml:12: parent-key 'id' of list "
                 + "'products' is the key of inventory.products itself, so each row would join the parent row whose key has "
                 + "the same value. The parent key is the column of inventory.products that holds the parent's key (an "
-                + "'order_id', say); a many-to-one reference (each row pointing at one row of another table) needs a "
-                + "lookup, which is not supported yet");
+                + "'order_id', say); a many-to-one reference (each row pointing at one row of another table) is a lookup "
+                + "on the level that holds the reference ('lookups: {product: {table: ..., key: id, via: product_id, fields: [name]}}')");
     }
 
     @Test

@@ -73,6 +73,28 @@ class BytesPerChangeTest {
                       max-items: 1000
             """);
 
+    /** Customers, each with their orders, each order showing its product by a lookup. */
+    private static final ProjectionDefinition ORDER_BOOK = new ProjectionDefinitionReader().readText("order-book.yaml", """
+            name: order-book
+            team: accounts-web
+            collection: order_book
+            version: 1
+            root:
+              table: inventory.customers
+              key: id
+              fields: [id, name]
+              lists:
+                orders:
+                  table: inventory.orders
+                  key: id
+                  parent-key: purchaser
+                  fields: [id, quantity, note]
+                  order-by: [id]
+                  max-items: 1000
+                  lookups:
+                    product: {table: inventory.products, key: id, via: product_id, fields: [name, weight]}
+            """);
+
     private static final WireLog WIRE = new WireLog();
     private static InProcessMongo mongo;
 
@@ -93,7 +115,7 @@ class BytesPerChangeTest {
     @BeforeEach
     void openProjector() {
         database = mongo.freshDatabase("bytes");
-        projector = MongoProjectorFactory.open(database, List.of(RACING_DAY), Duration.ofHours(1), new ProjectorStats(),
+        projector = MongoProjectorFactory.open(database, List.of(RACING_DAY, ORDER_BOOK), Duration.ofHours(1), new ProjectorStats(),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -132,6 +154,45 @@ class BytesPerChangeTest {
         System.out.printf("One price change: %,d bytes sent to a document of 10 runners (%,d bytes), %,d bytes to one of 1,000 (%,d bytes)%n",
                 inSmallDocument, documentBytes(1), inLargeDocument, documentBytes(2));
         assertThat(inLargeDocument).isCloseTo(inSmallDocument, Offset.offset(16));
+    }
+
+    @Test
+    void renamingAReferencedRowWritesOnlyTheEntriesThatShowItToOnlyTheDocumentsThatShowIt() {
+        int customers = 200;
+        int ordersEach = 20;
+        List<Change> changes = new ArrayList<>();
+        changes.add(change(Op.CREATE, "inventory.products", row("id", 1, "name", "scooter", "weight", new BigDecimal("3.14"))));
+        changes.add(change(Op.CREATE, "inventory.products", row("id", 2, "name", "car battery", "weight", new BigDecimal("8.1"))));
+        for (int customer = 1; customer <= customers; customer++) {
+            changes.add(change(Op.CREATE, "inventory.customers", row("id", customer, "name", "Customer " + customer)));
+            for (int n = 0; n < ordersEach; n++) {
+                int order = customer * 1_000 + n;
+                // Every fourth customer has two orders of product 1; the others order product 2 only.
+                int product = customer % 4 == 0 && n < 2 ? 1 : 2;
+                changes.add(change(Op.CREATE, "inventory.orders", row("id", order, "purchaser", customer, "quantity", 1,
+                        "product_id", product, "note", "deliver to the back door, ring twice")));
+            }
+        }
+        projector.accept(changes);
+        int documentBytes = size(database.getCollection("order_book", BsonDocument.class).find(new BsonDocument("_id", new BsonInt64(4))).first());
+
+        WIRE.clear();
+        projector.accept(List.of(change(Op.UPDATE, "inventory.products", row("id", 1, "name", "kick scooter", "weight", new BigDecimal("3.14")))));
+
+        int affectedDocuments = customers / 4;
+        int affectedEntries = affectedDocuments * 2;
+        int bytes = WIRE.bytes("update", "order_book");
+        System.out.printf("Renaming a product shown in %,d entries of %,d documents (of %,d): %,d bytes in %,d update commands, "
+                        + "%,d bytes per affected document (each has %,d bytes)%n",
+                affectedEntries, affectedDocuments, customers, bytes, WIRE.commands("update", "order_book"),
+                bytes / affectedDocuments, documentBytes);
+        System.out.println("Commands sent for the rename (round trips): " + WIRE.summary());
+        assertThat(WIRE.statements("update", "order_book")).as("documents written").isEqualTo(affectedDocuments);
+        assertThat(bytes / affectedDocuments).as("bytes per affected document").isLessThan(documentBytes / 4);
+        assertThat(WIRE.commands("find", "order_book")).as("reads of documents on the hot path").isZero();
+        BsonDocument shown = database.getCollection("order_book", BsonDocument.class).find(new BsonDocument("_id", new BsonInt64(4))).first();
+        assertThat(shown.getArray("orders").get(0).asDocument().getDocument("product").getString("name").getValue()).isEqualTo("kick scooter");
+        assertThat(shown.getArray("orders").get(2).asDocument().getDocument("product").getString("name").getValue()).isEqualTo("car battery");
     }
 
     /**
@@ -207,7 +268,7 @@ class BytesPerChangeTest {
     private static final class WireLog implements CommandListener {
         private final List<Sent> sent = new CopyOnWriteArrayList<>();
 
-        private record Sent(String commandName, String collection, int bytes) {
+        private record Sent(String commandName, String collection, int bytes, int statements) {
             boolean is(String commandName, String collection) {
                 return this.commandName.equals(commandName) && collection.equals(this.collection);
             }
@@ -218,7 +279,9 @@ class BytesPerChangeTest {
             BsonDocument command = event.getCommand();
             BsonValue target = command.get(event.getCommandName());
             String collection = target != null && target.isString() ? target.asString().getValue() : null;
-            sent.add(new Sent(event.getCommandName(), collection, size(command)));
+            BsonValue statements = command.get("updates");
+            sent.add(new Sent(event.getCommandName(), collection, size(command),
+                    statements != null && statements.isArray() ? statements.asArray().size() : 1));
         }
 
         void clear() {
@@ -228,6 +291,17 @@ class BytesPerChangeTest {
         /** Bytes of the commands of one kind sent for one collection. */
         int bytes(String commandName, String collection) {
             return sent.stream().filter(s -> s.is(commandName, collection)).mapToInt(Sent::bytes).sum();
+        }
+
+        String summary() {
+            Map<String, Integer> by = new java.util.TreeMap<>();
+            sent.forEach(s -> by.merge(s.commandName + " " + s.collection, 1, Integer::sum));
+            return by.toString();
+        }
+
+        /** Statements (an update command's updates) of one kind sent for one collection. */
+        int statements(String commandName, String collection) {
+            return sent.stream().filter(s -> s.is(commandName, collection)).mapToInt(Sent::statements).sum();
         }
 
         long commands(String commandName, String collection) {
