@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * Reads a level's {@code lookups:} and {@code aggregates:}, the parts of a level that show rows which are
@@ -20,14 +21,20 @@ final class FigureReader {
     }
 
     static List<LookupDefinition> lookups(YamlNode yaml, String where, Problems problems) {
-        List<LookupDefinition> lookups = new ArrayList<>();
+        return each(yaml, "'lookups' of " + where, problems, (name, entry) -> lookup(name, entry, where, problems));
+    }
+
+    /** Reads each named entry of a mapping (none when it is absent), keeping those that read without a problem. */
+    private static <T> List<T> each(YamlNode yaml, String what, Problems problems,
+                                    BiFunction<String, YamlNode, Optional<T>> reader) {
+        List<T> read = new ArrayList<>();
         if (yaml == null) {
-            return lookups;
+            return read;
         }
-        for (Map.Entry<String, YamlNode> entry : yaml.entries("'lookups' of " + where, problems).entrySet()) {
-            lookup(entry.getKey(), entry.getValue(), where, problems).ifPresent(lookups::add);
+        for (Map.Entry<String, YamlNode> entry : yaml.entries(what, problems).entrySet()) {
+            reader.apply(entry.getKey(), entry.getValue()).ifPresent(read::add);
         }
-        return lookups;
+        return read;
     }
 
     private static Optional<LookupDefinition> lookup(String name, YamlNode yaml, String where, Problems problems) {
@@ -77,14 +84,7 @@ final class FigureReader {
     }
 
     static List<AggregateDefinition> aggregates(YamlNode yaml, String where, Problems problems) {
-        List<AggregateDefinition> aggregates = new ArrayList<>();
-        if (yaml == null) {
-            return aggregates;
-        }
-        for (Map.Entry<String, YamlNode> entry : yaml.entries("'aggregates' of " + where, problems).entrySet()) {
-            aggregate(entry.getKey(), entry.getValue(), where, problems).ifPresent(aggregates::add);
-        }
-        return aggregates;
+        return each(yaml, "'aggregates' of " + where, problems, (name, entry) -> aggregate(name, entry, where, problems));
     }
 
     private static Optional<AggregateDefinition> aggregate(String name, YamlNode yaml, String where, Problems problems) {
