@@ -22,7 +22,6 @@ import dev.monobridge.capture.DebeziumChangeMapper;
 import dev.monobridge.capture.UnreadableRecordException;
 import dev.monobridge.capture.source.SourceAdapter;
 import dev.monobridge.projector.change.Change;
-import dev.monobridge.projector.change.SourcePosition;
 import dev.monobridge.projector.core.Acknowledgement;
 import dev.monobridge.projector.core.ChangeSink;
 import dev.monobridge.projector.core.DeadLetter;
@@ -219,13 +218,7 @@ public final class DebeziumCapture implements AutoCloseable {
 
     /** The newest source position among the changes, as text; empty for none. */
     private static String newest(List<Change> changes) {
-        SourcePosition newest = null;
-        for (Change change : changes) {
-            if (change.position() != null && (newest == null || change.position().isAfter(newest))) {
-                newest = change.position();
-            }
-        }
-        return newest == null ? "" : newest.toString();
+        return changes.isEmpty() ? "" : Change.newest(changes).toString();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.monobridge.projector.change;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -63,6 +64,15 @@ public record Change(
         after = after == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(after));
         // Not copied: the capture shares one map among every change of a table with the same schema.
         columnTypes = columnTypes == null ? null : Collections.unmodifiableMap(columnTypes);
+    }
+
+    /** The newest position among the changes; {@link SourcePosition#ZERO} for none. */
+    public static SourcePosition newest(List<Change> changes) {
+        SourcePosition newest = SourcePosition.ZERO;
+        for (Change change : changes) {
+            newest = SourcePosition.max(newest, change.position());
+        }
+        return newest;
     }
 
     @Override

@@ -174,7 +174,7 @@ public final class Projector implements ChangeSink {
             List<Change> projectable = schemaWatch.check(changes, batchProjector.plan(), deadLetters);
             ProjectionBatch projected = batchProjector.project(projectable, asOf, guardedByTables);
             ProjectionBatch batch = deadLetters.isEmpty() ? projected : projected.withDeadLetters(deadLetters);
-            SourcePosition newest = newest(changes);
+            SourcePosition newest = Change.newest(changes);
             lastPosition = SourcePosition.max(lastPosition, newest);
             // Rendered now, from the states as this batch leaves them; compared once its writes are stored.
             List<Reconciliation> reconciliations = endsWholeSnapshot(changes) ? reconciliations() : List.of();
@@ -260,15 +260,6 @@ public final class Projector implements ChangeSink {
             store.noteDocumentHorizon(newest);
             notedHorizon = newest;
         }
-    }
-
-    /** The newest position among the changes; {@link SourcePosition#ZERO} for none. */
-    private static SourcePosition newest(List<Change> changes) {
-        SourcePosition newest = SourcePosition.ZERO;
-        for (Change change : changes) {
-            newest = SourcePosition.max(newest, change.position());
-        }
-        return newest;
     }
 
     private static boolean endsWholeSnapshot(List<Change> changes) {
